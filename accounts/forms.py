@@ -1,0 +1,204 @@
+"""Forms: validate and convert; they never write."""
+from __future__ import annotations
+
+import time
+import typing as t
+
+from babel import Locale
+from flask import current_app
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_security import LoginForm, RegisterFormV2
+from flask_security.utils import get_message
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
+
+from accounts.models import Profession, Role
+from accounts.services import SettingsInput
+from vfac.i18n import LANGUAGES
+
+# Babel territories that are not countries (regions, groupings, private-use codes).
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
+
+
+def country_choices(locale: Locale | None = None) -> list[tuple[str, str]]:
+    """ISO 3166 alpha-2 codes with their names in the UI language, sorted by name."""
+    locale = locale or get_locale()
+    names = locale.territories
+    codes = [c for c in names if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES]
+    return sorted(((c, names[c]) for c in codes), key=lambda item: item[1].casefold())
+
+
+def country_name(code: str | None) -> str:
+    if not code:
+        return ""
+    return get_locale().territories.get(code, code)
+
+
+def profession_labels() -> dict[Profession, t.Any]:
+    return {
+        Profession.POLICE: _l("Police / law enforcement"),
+        Profession.PROSECUTOR: _l("Prosecutor"),
+        Profession.JUDGE: _l("Judge / judicial official"),
+        Profession.GOVERNMENT: _l("Other government official"),
+        Profession.ACADEMIC: _l("Academic / researcher"),
+        Profession.PRIVATE: _l("Private-sector partner"),
+    }
+
+
+def role_labels() -> dict[Role, t.Any]:
+    return {
+        Role.MEMBER: _l("Member"),
+        Role.EXPERT: _l("Expert"),
+        Role.INSTRUCTOR: _l("Instructor"),
+        Role.MODERATOR: _l("Moderator"),
+        Role.ADMINISTRATOR: _l("Administrator"),
+    }
+
+
+def _no_markup(form: t.Any, field: t.Any) -> None:
+    if field.data and ("<" in field.data or ">" in field.data):
+        raise ValidationError(_l("Please do not use the characters < and >."))
+
+
+_REQUIRED = _l("This field is required.")
+
+
+class _ProfileFields:
+    full_name = StringField(_l("Full name"), validators=[
+        DataRequired(_REQUIRED), Length(max=120, message=_l("At most %(max)d characters.")),
+        _no_markup], render_kw={"autocomplete": "name"})
+    organisation = StringField(_l("Organisation"), validators=[
+        DataRequired(_REQUIRED), Length(max=160, message=_l("At most %(max)d characters.")),
+        _no_markup], render_kw={"autocomplete": "organization"})
+    language = SelectField(_l("Preferred language"),
+                           choices=list(LANGUAGES.items()),
+                           validate_choice=False,
+                           validators=[DataRequired(_REQUIRED)])
+
+    def validate_language(self, field: t.Any) -> None:
+        if field.data not in LANGUAGES:
+            raise ValidationError(_l("Choose one of the listed languages."))
+
+
+class RegisterForm(_ProfileFields, RegisterFormV2):
+    """Flask-Security's registration form plus what vetting needs to know about a member."""
+
+    country = SelectField(_l("Country"), validate_choice=False,
+                          validators=[DataRequired(_REQUIRED)])
+    profession = SelectField(_l("Profession"), validate_choice=False,
+                             validators=[DataRequired(_REQUIRED)])
+    statement = TextAreaField(
+        _l("Statement of purpose"),
+        description=_l("Why you want to join, and how your work relates to cybercrime. "
+                       "Moderators read this when they review your registration."),
+        validators=[DataRequired(_REQUIRED),
+                    Length(min=20, max=2000,
+                           message=_l("Between %(min)d and %(max)d characters, please.")),
+                    _no_markup])
+
+    def __init__(self, *args: t.Any, **kwargs: t.Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.country.choices = [("", _l("Choose a country"))] + country_choices()
+        self.profession.choices = [("", _l("Choose a profession"))] + [
+            (p.value, label) for p, label in profession_labels().items()]
+        self.password.description = _l("At least 12 characters. A phrase of several unrelated "
+                                        "words is strong and easy to remember.")
+        if not self.language.data:
+            from vfac.i18n import current_language  # noqa: PLC0415
+
+            self.language.data = current_language()
+
+    def validate_country(self, field: t.Any) -> None:
+        if field.data not in dict(country_choices()):
+            raise ValidationError(_l("Choose a country from the list."))
+
+    def validate_profession(self, field: t.Any) -> None:
+        if field.data not in {p.value for p in Profession}:
+            raise ValidationError(_l("Choose a profession from the list."))
+
+    def to_dict(self, only_user: bool) -> dict[str, t.Any]:
+        data = super().to_dict(only_user)
+        if "profession" in data:
+            data["profession"] = Profession(data["profession"])
+        for key in ("full_name", "organisation", "statement"):
+            if isinstance(data.get(key), str):
+                data[key] = data[key].strip()
+        return data
+
+
+class IdentityLoginForm(LoginForm):
+    """Login with username or e-mail in one field; failures look and take the same."""
+
+    identity = StringField(_l("Username or e-mail"),
+                           validators=[InputRequired(_REQUIRED), Length(max=254)],
+                           render_kw={"autocomplete": "username"})
+
+    def validate(self, **kwargs: t.Any) -> bool:
+        from accounts import services  # noqa: PLC0415
+
+        started = time.monotonic()
+        identity = (self.identity.data or "").strip()
+        self.user = services.find_by_identity(identity) if identity else None
+        self.ifield = self.identity
+        ok = super().validate(**kwargs)
+        if not ok and not self.user_authenticated:
+            self.identity.errors = []
+            self.password.errors = [get_message("GENERIC_AUTHN_FAILED")[0]] if identity else []
+            if identity and self.password.data:
+                services.login_failed(identity, self.user)
+                _pad(started, current_app.config["LOGIN_FAILURE_DELAY"])
+        return ok
+
+
+def _pad(started: float, seconds: float) -> None:
+    """Make every failed login take the same minimum time, known member or not."""
+    remaining = seconds - (time.monotonic() - started)
+    if remaining > 0:
+        time.sleep(remaining)
+
+
+class SettingsForm(_ProfileFields, FlaskForm):
+    submit = SubmitField(_l("Save settings"))
+
+
+def settings_input(form: SettingsForm) -> SettingsInput:
+    return SettingsInput(full_name=form.full_name.data.strip(),
+                         organisation=form.organisation.data.strip(),
+                         language=form.language.data)
+
+
+class VetForm(FlaskForm):
+    decision = HiddenField(validators=[DataRequired(_l("Choose approve or reject."))])
+    reason = TextAreaField(_l("Reason (sent to the member when rejecting)"), validators=[
+        Length(max=1000, message=_l("At most %(max)d characters."))])
+
+    def validate_reason(self, field: t.Any) -> None:
+        if self.decision.data == "reject" and not (field.data or "").strip():
+            raise ValidationError(_l("Give the member a reason for the rejection."))
+
+    def validate_decision(self, field: t.Any) -> None:
+        if field.data not in ("approve", "reject"):
+            raise ValidationError(_l("Choose approve or reject."))
+
+
+class RoleForm(FlaskForm):
+    role = SelectField(_l("Role"), validate_choice=False, validators=[DataRequired(_REQUIRED)])
+    submit = SubmitField(_l("Change role"))
+
+    def __init__(self, *args: t.Any, **kwargs: t.Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.role.choices = [(r.name.lower(), label) for r, label in role_labels().items()]
+
+    def validate_role(self, field: t.Any) -> None:
+        if (field.data or "").upper() not in Role.__members__:
+            raise ValidationError(_l("Choose one of the listed roles."))
+
+    def role_value(self) -> Role:
+        return Role[self.role.data.upper()]
+
+
+class EndSessionForm(FlaskForm):
+    session_id = HiddenField(validators=[DataRequired(_REQUIRED)])
+

@@ -1,0 +1,147 @@
+"""Members, their server-side sessions and the audit log."""
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any
+
+from flask_security import UserMixin
+from sqlalchemy import JSON, Boolean, DateTime, Enum, ForeignKey, Index, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from vfac.extensions import db
+from vfac.models import TimestampMixin, utcnow
+
+
+class Role(enum.IntEnum):
+    """Roles add rights in this order; a higher role has every right of the lower ones."""
+
+    MEMBER = 1
+    EXPERT = 2
+    INSTRUCTOR = 3
+    MODERATOR = 4
+    ADMINISTRATOR = 5
+
+
+class Status(enum.Enum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class Profession(enum.Enum):
+    POLICE = "police"
+    PROSECUTOR = "prosecutor"
+    JUDGE = "judge"
+    GOVERNMENT = "government"
+    ACADEMIC = "academic"
+    PRIVATE = "private"
+
+
+# Professions that may see restricted (investigative) content once approved.
+LAW_ENFORCEMENT_AND_JUDICIAL = frozenset({Profession.POLICE, Profession.PROSECUTOR, Profession.JUDGE})
+
+
+def _enum(cls: type[enum.Enum]) -> Enum:
+    # Stored by name as a plain string: portable and readable in both databases.
+    return Enum(cls, native_enum=False, length=20, validate_strings=True)
+
+
+class User(TimestampMixin, UserMixin, db.Model):
+    __tablename__ = "accounts_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(32))
+    email: Mapped[str] = mapped_column(String(254))
+    password: Mapped[str] = mapped_column(String(255))
+    full_name: Mapped[str] = mapped_column(String(120))
+    country: Mapped[str] = mapped_column(String(2), index=True)
+    organisation: Mapped[str] = mapped_column(String(160))
+    profession: Mapped[Profession] = mapped_column(_enum(Profession))
+    language: Mapped[str] = mapped_column(String(5), default="en")
+    statement: Mapped[str] = mapped_column(Text, default="")
+
+    status: Mapped[Status] = mapped_column(_enum(Status), default=Status.PENDING, index=True)
+    status_reason: Mapped[str | None] = mapped_column(Text)
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts_user.id"))
+    role: Mapped[Role] = mapped_column(_enum(Role), default=Role.MEMBER, index=True)
+
+    # Flask-Security's columns
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    fs_uniquifier: Mapped[str] = mapped_column(String(64), unique=True)
+    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    tf_primary_method: Mapped[str | None] = mapped_column(String(64))
+    tf_totp_secret: Mapped[str | None] = mapped_column(String(255))
+    tf_phone_number: Mapped[str | None] = mapped_column(String(128))
+    mf_recovery_codes: Mapped[list[str] | None] = mapped_column(JSON)
+
+    reviewed_by: Mapped["User | None"] = relationship(remote_side=[id])
+
+    # Flask-Security expects named roles; ours are one ordered level (self.role).
+    @property
+    def roles(self) -> list[Any]:
+        return []
+
+    @roles.setter
+    def roles(self, value: list[Any]) -> None:
+        if value:
+            raise ValueError("VFAC uses User.role, not Flask-Security roles")
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status is Status.APPROVED and self.active
+
+    @property
+    def is_law_enforcement(self) -> bool:
+        return self.profession in LAW_ENFORCEMENT_AND_JUDICIAL
+
+    @property
+    def has_2fa(self) -> bool:
+        return bool(self.tf_primary_method and self.tf_totp_secret)
+
+    def __repr__(self) -> str:
+        return f"<User {self.username}>"
+
+
+# Usernames and e-mails are unique whatever their case ("Kofi" and "kofi" are one member).
+Index("uq_accounts_user_username_lower", func.lower(User.username), unique=True)
+Index("uq_accounts_user_email_lower", func.lower(User.email), unique=True)
+
+
+class UserSession(db.Model):
+    """A server-side session; the cookie holds a random token, the row holds its hash."""
+
+    __tablename__ = "accounts_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts_user.id", ondelete="CASCADE"), index=True)
+    data: Mapped[str] = mapped_column(Text, default="{}")
+    is_persistent: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    ip: Mapped[str] = mapped_column(String(45), default="")
+    user_agent: Mapped[str] = mapped_column(String(200), default="")
+
+
+class AuditEvent(db.Model):
+    """Who did what, when and from where: logins, vetting, roles, two-factor changes."""
+
+    __tablename__ = "accounts_audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
+                                                 index=True)
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts_user.id", ondelete="SET NULL"), index=True)
+    subject_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts_user.id", ondelete="SET NULL"), index=True)
+    ip: Mapped[str] = mapped_column(String(45), default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
+    subject: Mapped[User | None] = relationship(foreign_keys=[subject_id])

@@ -1,0 +1,94 @@
+"""Every right in VFAC is decided here, and nowhere else (views, templates and services ask)."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from flask import current_app
+
+from accounts.models import Role, User
+from vfac.models import Visibility
+
+Rule = Callable[["User | None", Any], bool]
+
+
+class PermissionDenied(Exception):
+    """Raised by require(); vfac/errors.py turns it into a 403 page."""
+
+    def __init__(self, action: str) -> None:
+        super().__init__(action)
+        self.action = action
+
+
+def _real(user: Any) -> User | None:
+    # current_user is an AnonymousUser proxy for visitors; rules only see members or None.
+    return user if isinstance(user, User) else None
+
+
+def staff_2fa_ok(user: User) -> bool:
+    """Moderators and administrators must have two-factor authentication before powers count."""
+    if user.role < Role.MODERATOR:
+        return True
+    return user.has_2fa or not current_app.config["VFAC_STAFF_REQUIRE_2FA"]
+
+
+def at_least(role: Role) -> Rule:
+    def rule(user: User | None, obj: Any) -> bool:
+        if user is None or not user.is_approved:
+            return False
+        return user.role >= role and (role < Role.MODERATOR or staff_2fa_ok(user))
+    return rule
+
+
+def self_or(role: Role) -> Rule:
+    def rule(user: User | None, obj: Any) -> bool:
+        return (user is not None and obj is not None and getattr(obj, "id", None) == user.id) \
+            or at_least(role)(user, obj)
+    return rule
+
+
+def _can_change_role(user: User | None, obj: Any) -> bool:
+    # Administrators change roles, never their own (there must be another administrator).
+    return at_least(Role.ADMINISTRATOR)(user, obj) and (obj is None or obj.id != user.id)
+
+
+def _view_profile(user: User | None, obj: Any) -> bool:
+    # Profiles of approved members are for members; one's own and staff see any.
+    if obj is not None and not obj.is_approved:
+        return self_or(Role.MODERATOR)(user, obj)
+    return at_least(Role.MEMBER)(user, obj) or self_or(Role.MODERATOR)(user, obj)
+
+
+RULES: dict[str, Rule] = {
+    "accounts.member.view": _view_profile,
+    "accounts.member.list": at_least(Role.MODERATOR),
+    "accounts.member.vet": at_least(Role.MODERATOR),
+    "accounts.member.change_role": _can_change_role,
+    "accounts.audit.view": at_least(Role.ADMINISTRATOR),
+    "vfac.content.members": at_least(Role.MEMBER),
+    "vfac.content.restricted": lambda user, obj: at_least(Role.MEMBER)(user, obj)
+    and (user.is_law_enforcement or user.role >= Role.MODERATOR),
+}
+
+
+def can(user: Any, action: str, obj: Any = None) -> bool:
+    """True when `user` (a member, the anonymous proxy or None) may do `action` on `obj`."""
+    return RULES[action](_real(user), obj)
+
+
+def require(user: Any, action: str, obj: Any = None) -> None:
+    if not can(user, action, obj):
+        raise PermissionDenied(action)
+
+
+def visibilities_for(user: Any) -> list[Visibility]:
+    """The visibility levels this user may see; lists filter with it so hidden rows never load."""
+    levels = [Visibility.PUBLIC]
+    if can(user, "vfac.content.members"):
+        levels.append(Visibility.MEMBERS)
+    if can(user, "vfac.content.restricted"):
+        levels.append(Visibility.RESTRICTED)
+    return levels
+
+
+def visible_filter(user: Any, model: Any) -> Any:
+    return model.visibility.in_(visibilities_for(user))

@@ -1,0 +1,201 @@
+"""The rules for members: the only code here that changes data. Public functions take the actor."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+from flask_security import hash_password
+from sqlalchemy import func, select
+
+from accounts import audit
+from accounts.mail import send_mail
+from accounts.models import AuditEvent, Profession, Role, Status, User, UserSession
+from accounts.permissions import require
+from vfac.extensions import db, security
+from vfac.models import utcnow
+from vfac.pagination import Page, keyset_page
+
+
+class ServiceError(Exception):
+    """A rule was broken in a way the member can fix; the message is translated."""
+
+
+def find_by_identity(identity: str) -> User | None:
+    """The member whose username or e-mail (any case) is `identity`."""
+    column = User.email if "@" in identity else User.username
+    return db.session.execute(
+        select(User).where(func.lower(column) == identity.casefold())).scalar_one_or_none()
+
+
+def login_failed(identity: str, user: User | None) -> None:
+    """Record a failed login (the identity is kept for unknown names, to see spraying)."""
+    audit.record("login.failure", subject=user, identity=identity[:80])
+    db.session.commit()
+
+
+def on_registered(user: User) -> None:
+    """A new registration waits for vetting (called from Flask-Security's signal)."""
+    user.status = Status.PENDING
+    user.role = Role.MEMBER
+    db.session.flush()
+    audit.record("member.registered", actor=user, subject=user, country=user.country,
+                 profession=user.profession.value)
+
+
+def on_confirmed(user: User) -> None:
+    audit.record("member.confirmed", actor=user, subject=user)
+
+
+def pending_members(actor: User, after_id: int | None = None) -> Page:
+    """The vetting queue, oldest first: confirmed members waiting for a decision."""
+    require(actor, "accounts.member.vet")
+    query = select(User).where(User.status == Status.PENDING, User.confirmed_at.is_not(None))
+    return keyset_page(query, User.id, after_id, ascending=True)
+
+
+@dataclass(frozen=True)
+class Decision:
+    approve: bool
+    reason: str = ""
+
+
+def vet_member(actor: User, member: User, decision: Decision) -> None:
+    """Approve or reject a pending (or earlier rejected) member and tell them by mail."""
+    require(actor, "accounts.member.vet", member)
+    if member.status is Status.APPROVED:
+        raise ServiceError(_l("This member has already been approved."))
+    if member.confirmed_at is None:
+        raise ServiceError(_l("This member has not confirmed their e-mail address yet."))
+    member.status = Status.APPROVED if decision.approve else Status.REJECTED
+    member.status_reason = None if decision.approve else decision.reason.strip()
+    member.reviewed_at = utcnow()
+    member.reviewed_by_id = actor.id
+    audit.record("member.approved" if decision.approve else "member.rejected", actor=actor,
+                 subject=member, **({} if decision.approve else {"reason": decision.reason}))
+    db.session.commit()
+    if decision.approve:
+        send_mail(member.email, member.language, _l("Your VFAC membership is approved"),
+                  "approved", user=member)
+    else:
+        send_mail(member.email, member.language, _l("Your VFAC registration"),
+                  "rejected", user=member, reason=member.status_reason)
+
+
+def change_role(actor: User, member: User, role: Role) -> None:
+    """Give a member another role (administrators only, never on themselves)."""
+    require(actor, "accounts.member.change_role", member)
+    if not member.is_approved:
+        raise ServiceError(_l("Only approved members can be given a role."))
+    if member.role is role:
+        return
+    old = member.role
+    member.role = role
+    audit.record("member.role_changed", actor=actor, subject=member, old=old.name.lower(),
+                 new=role.name.lower())
+    db.session.commit()
+
+
+@dataclass(frozen=True)
+class SettingsInput:
+    full_name: str
+    organisation: str
+    language: str
+
+
+def update_settings(actor: User, data: SettingsInput) -> None:
+    """Change one's own name, organisation and language (applied from the next page on)."""
+    changed = {k: v for k, v in vars(data).items() if getattr(actor, k) != v}
+    if not changed:
+        return
+    for key, value in changed.items():
+        setattr(actor, key, value)
+    audit.record("member.profile_changed", actor=actor, subject=actor, fields=",".join(changed))
+    db.session.commit()
+
+
+def set_language(actor: User, language: str) -> None:
+    """The language switcher, for a signed-in member: it is their preference from now on."""
+    if actor.language != language:
+        actor.language = language
+        db.session.commit()
+
+
+def active_sessions(actor: User) -> list[UserSession]:
+    """The member's signed-in sessions that have not expired, newest first."""
+    return list(db.session.execute(
+        select(UserSession).where(UserSession.user_id == actor.id,
+                                  UserSession.expires_at > utcnow())
+        .order_by(UserSession.last_seen_at.desc()).limit(50)).scalars())
+
+
+def end_session(actor: User, session_id: int) -> bool:
+    """End one of the member's own sessions (another device); False if there is none."""
+    record = db.session.get(UserSession, session_id)
+    if record is None or record.user_id != actor.id:
+        return False
+    db.session.delete(record)
+    audit.record("session.ended", actor=actor, subject=actor, session=session_id)
+    db.session.commit()
+    return True
+
+
+def audit_events(actor: User, before_id: int | None = None, action: str | None = None) -> Page:
+    """The audit log, newest first, a page at a time."""
+    require(actor, "accounts.audit.view")
+    query = select(AuditEvent)
+    if action:
+        query = query.where(AuditEvent.action == action)
+    return keyset_page(query, AuditEvent.id, before_id, ascending=False)
+
+
+def members(actor: User, after_id: int | None = None, status: Status | None = None,
+            q: str = "") -> Page:
+    """Members for the administration page, filtered by status and a name/e-mail fragment."""
+    require(actor, "accounts.member.list")
+    query = select(User)
+    if status is not None:
+        query = query.where(User.status == status)
+        if status is Status.PENDING:
+            query = query.where(User.confirmed_at.is_not(None))
+    if q:
+        like = f"%{q.casefold().replace('%', '').replace('_', '')}%"
+        query = query.where(func.lower(User.username).like(like)
+                            | func.lower(User.full_name).like(like)
+                            | func.lower(User.email).like(like))
+    return keyset_page(query, User.id, after_id, ascending=True)
+
+
+def member_by_username(username: str) -> User | None:
+    return db.session.execute(select(User).where(
+        func.lower(User.username) == username.casefold())).scalar_one_or_none()
+
+
+@dataclass(frozen=True)
+class NewMember:
+    username: str
+    email: str
+    password: str
+    full_name: str
+    country: str
+    organisation: str
+    profession: Profession
+    language: str = "en"
+    statement: str = ""
+    role: Role = Role.MEMBER
+
+
+def create_member(actor: User | None, data: NewMember) -> User:
+    """Create an approved, confirmed member without the e-mail round trip (CLI and demo)."""
+    if actor is not None:
+        require(actor, "accounts.member.change_role")
+    user = security.datastore.create_user(
+        username=data.username, email=data.email, password=hash_password(data.password),
+        full_name=data.full_name, country=data.country, organisation=data.organisation,
+        profession=data.profession, language=data.language, statement=data.statement,
+        role=data.role, status=Status.APPROVED, confirmed_at=utcnow(), reviewed_at=utcnow())
+    db.session.flush()
+    audit.record("admin.created" if data.role is Role.ADMINISTRATOR else "member.registered",
+                 actor=actor, subject=user)
+    db.session.commit()
+    return user
+

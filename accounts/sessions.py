@@ -1,0 +1,164 @@
+"""Server-side sessions: the cookie carries a random token, the database keeps the data.
+
+Logging out deletes the row, so a replayed cookie finds nothing. The token changes whenever
+the signed-in member changes (login, logout), which is the session rotation at login.
+Rows are written only when the data changed or, for last-seen, at most every few minutes,
+so reading pages does not turn into a write per request.
+"""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime, timezone
+from typing import Any
+
+from flask import Flask, Request, Response, g
+from flask.json.tag import TaggedJSONSerializer
+from flask.sessions import SessionInterface, SessionMixin
+from sqlalchemy import delete, select, update
+from werkzeug.datastructures import CallbackDict
+
+from accounts.models import User, UserSession
+from vfac.extensions import db
+from vfac.models import utcnow
+
+_serializer = TaggedJSONSerializer()
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ServerSession(CallbackDict, SessionMixin):
+    def __init__(self, initial: dict[str, Any] | None = None, record: UserSession | None = None,
+                 token: str | None = None) -> None:
+        def on_update(session: "ServerSession") -> None:
+            session.modified = True
+            session.accessed = True
+
+        super().__init__(initial or {}, on_update)
+        self.record = record
+        self.token = token
+        self.new = record is None
+        self.modified = False
+        self.accessed = False
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite hands back naive datetimes; everything we store is UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+class DatabaseSessionInterface(SessionInterface):
+    def open_session(self, app: Flask, request: Request) -> ServerSession:
+        token = request.cookies.get(self.get_cookie_name(app))
+        if not token or len(token) > 100:
+            return ServerSession()
+        record = db.session.execute(
+            select(UserSession).where(UserSession.token_hash == hash_token(token))
+        ).scalar_one_or_none()
+        if record is None or self._expired(app, record):
+            return ServerSession()
+        try:
+            data = _serializer.loads(record.data)
+        except ValueError:
+            return ServerSession()
+        return ServerSession(data, record=record, token=token)
+
+    def _expired(self, app: Flask, record: UserSession) -> bool:
+        now = utcnow()
+        if _aware(record.expires_at) <= now:
+            return True
+        idle = app.config["SESSION_IDLE_TIMEOUT"]
+        return record.user_id is not None and not record.is_persistent \
+            and _aware(record.last_seen_at) + idle <= now
+
+    def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
+        assert isinstance(session, ServerSession)
+        name, domain, path = (self.get_cookie_name(app), self.get_cookie_domain(app),
+                              self.get_cookie_path(app))
+        user_id = _session_user_id(session)
+        record = session.record
+        if record is not None or session:
+            response.vary.add("Cookie")
+        if record is not None and (not session or record.user_id != user_id):
+            # emptied (logout) or another member (login): the old token dies here
+            self._delete(record)
+            record = None
+        if not session:
+            if session.record is not None:
+                response.delete_cookie(name, domain=domain, path=path)
+            db.session.commit()
+            return
+        now = utcnow()
+        if record is None:
+            token = secrets.token_urlsafe(32)
+            record = self._create(app, session, token, user_id, now)
+        else:
+            token = session.token
+            touch = _aware(record.last_seen_at) + app.config["SESSION_TOUCH_INTERVAL"] <= now
+            if not (session.modified or touch):
+                return
+            self._update(record, session, now)
+        db.session.commit()
+        expires = _aware(record.expires_at) if record.is_persistent else None
+        response.set_cookie(name, token or "", expires=expires, httponly=True, domain=domain,
+                            path=path, secure=self.get_cookie_secure(app),
+                            samesite=self.get_cookie_samesite(app))
+
+    def _create(self, app: Flask, session: ServerSession, token: str, user_id: int | None,
+                now: datetime) -> UserSession:
+        from flask import request  # noqa: PLC0415 - only inside a request
+
+        persistent = bool(session.get("_persistent")) and user_id is not None
+        if user_id is None:
+            lifetime = app.config["SESSION_ANONYMOUS_LIFETIME"]
+        elif persistent:
+            lifetime = app.config["SESSION_REMEMBER_LIFETIME"]
+        else:
+            lifetime = app.config["SESSION_ABSOLUTE_LIFETIME"]
+        record = UserSession(token_hash=hash_token(token), user_id=user_id,
+                             data=_serializer.dumps(dict(session)), is_persistent=persistent,
+                             created_at=now, last_seen_at=now, expires_at=now + lifetime,
+                             ip=(request.remote_addr or "")[:45],
+                             user_agent=(request.user_agent.string or "")[:200])
+        db.session.add(record)
+        return record
+
+    def _update(self, record: UserSession, session: ServerSession, now: datetime) -> None:
+        values: dict[str, Any] = {"last_seen_at": now}
+        if session.modified:
+            values["data"] = _serializer.dumps(dict(session))
+        db.session.execute(update(UserSession).where(UserSession.id == record.id).values(**values))
+
+    def _delete(self, record: UserSession) -> None:
+        db.session.execute(delete(UserSession).where(UserSession.id == record.id))
+
+
+def _session_user_id(session: ServerSession) -> int | None:
+    """The signed-in member's id; Flask-Login keeps the fs_uniquifier under _user_id."""
+    uniquifier = session.get("_user_id")
+    if not uniquifier:
+        return None
+    user = g.get("_login_user")
+    if isinstance(user, User) and user.fs_uniquifier == uniquifier:
+        return user.id
+    return db.session.execute(
+        select(User.id).where(User.fs_uniquifier == uniquifier)).scalar_one_or_none()
+
+
+def current_token_hash() -> str | None:
+    """The hash of this request's session token, to tell 'this device' in the session list."""
+    from flask import session  # noqa: PLC0415
+
+    token = getattr(session, "token", None)
+    return hash_token(token) if token else None
+
+
+def purge_expired(now: datetime | None = None) -> int:
+    """Delete expired session rows; returns how many went (the CLI runs this)."""
+    now = now or utcnow()
+    result = db.session.execute(delete(UserSession).where(UserSession.expires_at <= now))
+    db.session.commit()
+    return result.rowcount or 0
+

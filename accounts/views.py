@@ -1,0 +1,138 @@
+"""Member pages: status, settings, security, profiles and the staff pages (thin views)."""
+from __future__ import annotations
+
+from flask import (Blueprint, abort, flash, redirect, render_template, request, url_for)
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_security import auth_required
+
+from accounts import audit, services
+from accounts.forms import (EndSessionForm, RoleForm, SettingsForm, VetForm, settings_input)
+from accounts.models import Status, User
+from accounts.permissions import require
+from accounts.sessions import current_token_hash
+from vfac.extensions import db
+from vfac.params import int_arg
+
+bp = Blueprint("accounts", __name__)
+
+
+@bp.route("/auth/registered")
+def registered():
+    return render_template("accounts/registered.html")
+
+
+@bp.route("/account/status")
+@auth_required()
+def status():
+    return render_template("accounts/status.html", user=current_user)
+
+
+@bp.route("/account/settings", methods=["GET", "POST"])
+@auth_required()
+def settings():
+    form = SettingsForm(obj=current_user)
+    if form.validate_on_submit():
+        services.update_settings(current_user, settings_input(form))
+        flash(_("Your settings are saved."), "success")
+        return redirect(url_for("accounts.settings"))
+    return render_template("accounts/settings.html", form=form)
+
+
+@bp.route("/account/security")
+@auth_required()
+def security():
+    sessions = services.active_sessions(current_user)
+    return render_template("accounts/security.html", sessions=sessions,
+                           this_session=current_token_hash(), end_form=EndSessionForm())
+
+
+@bp.route("/account/sessions/end", methods=["POST"])
+@auth_required()
+def end_session():
+    form = EndSessionForm()
+    session_id = int_arg(form.session_id.data) if form.validate_on_submit() else None
+    if session_id is None or not services.end_session(current_user, session_id):
+        abort(404)
+    flash(_("That session has been ended."), "success")
+    return redirect(url_for("accounts.security"))
+
+
+@bp.route("/members/<username>")
+def profile(username: str):
+    member = services.member_by_username(username) or abort(404)
+    require(current_user, "accounts.member.view", member)
+    return render_template("accounts/profile.html", member=member)
+
+
+@bp.route("/admin/members")
+@auth_required()
+def members():
+    status = request.args.get("status", "pending")
+    if status not in {s.value for s in Status} | {"all"}:
+        abort(400)
+    page = services.members(current_user, after_id=int_arg(request.args.get("after")),
+                            status=None if status == "all" else Status(status),
+                            q=request.args.get("q", "")[:100].strip())
+    return render_template("accounts/admin_members.html", page=page, status=status,
+                           vet_form=VetForm(), q=request.args.get("q", "")[:100])
+
+
+@bp.route("/admin/members/<int:user_id>")
+@auth_required()
+def member(user_id: int):
+    member = db.session.get(User, user_id) or abort(404)
+    require(current_user, "accounts.member.list", member)
+    return render_template("accounts/admin_member.html", member=member, vet_form=VetForm(),
+                           role_form=RoleForm(role=member.role.name.lower()))
+
+
+@bp.route("/admin/members/<int:user_id>/vet", methods=["POST"])
+@auth_required()
+def vet(user_id: int):
+    member = db.session.get(User, user_id) or abort(404)
+    form = VetForm()
+    if not form.validate_on_submit():
+        require(current_user, "accounts.member.vet", member)
+        return render_template("accounts/admin_member.html", member=member, vet_form=form,
+                               role_form=RoleForm(role=member.role.name.lower())), 400
+    try:
+        services.vet_member(current_user, member, services.Decision(
+            approve=form.decision.data == "approve", reason=form.reason.data or ""))
+    except services.ServiceError as error:
+        flash(str(error), "error")
+    else:
+        flash(_("%(name)s is approved.", name=member.full_name) if member.is_approved else
+              _("%(name)s is rejected; the reason was sent by e-mail.", name=member.full_name),
+              "success")
+    return redirect(url_for("accounts.members", status="pending"))
+
+
+@bp.route("/admin/members/<int:user_id>/role", methods=["POST"])
+@auth_required()
+def change_role(user_id: int):
+    member = db.session.get(User, user_id) or abort(404)
+    require(current_user, "accounts.member.change_role", member)
+    form = RoleForm()
+    if not form.validate_on_submit():
+        return render_template("accounts/admin_member.html", member=member, vet_form=VetForm(),
+                               role_form=form), 400
+    try:
+        services.change_role(current_user, member, form.role_value())
+    except services.ServiceError as error:
+        flash(str(error), "error")
+    else:
+        flash(_("The role of %(name)s is changed.", name=member.full_name), "success")
+    return redirect(url_for("accounts.member", user_id=member.id))
+
+
+@bp.route("/admin/audit")
+@auth_required()
+def audit_log():
+    action = request.args.get("action") or None
+    labels = audit.action_labels()
+    if action is not None and action not in labels:
+        abort(400)
+    page = services.audit_events(current_user, before_id=int_arg(request.args.get("before")),
+                                 action=action)
+    return render_template("accounts/audit.html", page=page, action=action, labels=labels)

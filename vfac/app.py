@@ -1,0 +1,190 @@
+"""The application factory: configuration, extensions, blueprints; no side effects."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+from pathlib import Path
+from typing import Any, Mapping
+
+from flask import Flask, redirect, request, session, url_for
+from flask_login import current_user
+from flask_security import SQLAlchemyUserDatastore
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from vfac import errors, security as hardening
+from vfac.config import DefaultConfig, check_secret_key, from_env
+from vfac.extensions import babel, csrf, db, limiter, mail, migrate, security
+
+ROOT = Path(__file__).resolve().parent.parent  # holds templates/ static/ translations/
+
+
+def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
+    overrides = dict(overrides or {})
+    app = Flask("vfac", root_path=str(ROOT), instance_relative_config=True,
+                instance_path=overrides.pop("INSTANCE_PATH", None) or str(ROOT / "instance"),
+                static_folder="static", template_folder="templates")
+    _configure(app, overrides)
+    check_secret_key(app)
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_template_globals(app)
+    _register_hooks(app)
+    errors.init_app(app)
+    hardening.init_app(app)
+    from vfac import cli  # noqa: PLC0415 - the CLI imports services, which need the models
+
+    cli.init_app(app)
+    if app.config.get("PROXY_FIX_COUNT"):
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_COUNT"],  # type: ignore
+                                x_proto=1, x_host=1)
+    return app
+
+
+def _configure(app: Flask, overrides: dict[str, Any]) -> None:
+    app.config.from_object(DefaultConfig)
+    app.config.from_pyfile("config.py", silent=True)  # instance/config.py
+    from_env(app)
+    app.config.from_prefixed_env("VFAC")
+    app.config.update(overrides)
+    config = app.config
+    if not config["SQLALCHEMY_DATABASE_URI"]:
+        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+        config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'vfac.sqlite'}"
+    config.setdefault("MAIL_OUTBOX", str(Path(app.instance_path) / "outbox"))
+    if not config.get("MAIL_BACKEND"):
+        config["MAIL_BACKEND"] = "smtp" if config["MAIL_SERVER"] else \
+            "accounts.mail.OutboxBackend"
+    if config["REDIS_URL"] and config["RATELIMIT_STORAGE_URI"] == "memory://":
+        config["RATELIMIT_STORAGE_URI"] = config["REDIS_URL"]
+    # Secrets Flask-Security needs, derived from SECRET_KEY unless given on their own.
+    key = config["SECRET_KEY"].encode()
+    if not config["SECURITY_PASSWORD_SALT"]:
+        config["SECURITY_PASSWORD_SALT"] = hmac.new(key, b"vfac-salt", hashlib.sha256).hexdigest()
+    if not config["SECURITY_TOTP_SECRETS"]:
+        config["SECURITY_TOTP_SECRETS"] = {
+            "1": hmac.new(key, b"vfac-totp", hashlib.sha256).hexdigest()}
+    config["REMEMBER_COOKIE_SECURE"] = config["SESSION_COOKIE_SECURE"]
+    config["SECURITY_I18N_DIRNAME"] = ["builtin", str(ROOT / "translations")]
+    config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "translations")
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
+    import sqlite3  # noqa: PLC0415
+
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        # Let SQLAlchemy emit BEGIN itself, so SAVEPOINTs and transactional DDL work.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_begin(connection: Any) -> None:
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN")
+
+
+def _init_extensions(app: Flask) -> None:
+    from accounts.forms import IdentityLoginForm, RegisterForm  # noqa: PLC0415
+    from accounts.models import User  # noqa: PLC0415
+    from accounts.sessions import DatabaseSessionInterface  # noqa: PLC0415
+    from vfac.i18n import select_locale  # noqa: PLC0415
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+    mail.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    datastore = SQLAlchemyUserDatastore(db, User, None)  # type: ignore[arg-type]
+    security.init_app(app, datastore, register_form=RegisterForm,
+                      login_form=IdentityLoginForm)
+    app.session_interface = DatabaseSessionInterface()
+    from accounts import signals  # noqa: PLC0415
+
+    signals.connect(app)
+    _limit_security_views(app)
+
+
+def _limit_security_views(app: Flask) -> None:
+    """Rate-limit Flask-Security's POSTs: per IP, and login failures per account too."""
+    config = app.config
+
+    def account_key() -> str:
+        identity = (request.form.get("identity") or "").strip().casefold()
+        return f"account:{identity[:254]}"
+
+    view = app.view_functions["security.login"]
+    view = limiter.limit(config["LOGIN_RATE_LIMIT_IP"], methods=["POST"])(view)
+    view = limiter.limit(config["LOGIN_RATE_LIMIT_ACCOUNT"], key_func=account_key,
+                         methods=["POST"],
+                         deduct_when=lambda response: response.status_code != 302)(view)
+    app.view_functions["security.login"] = view
+    for endpoint in ("register", "forgot_password", "reset_password", "send_confirmation",
+                     "two_factor_token_validation", "two_factor_setup", "mf_recovery",
+                     "change_password", "verify"):
+        name = f"security.{endpoint}"
+        if name in app.view_functions:
+            app.view_functions[name] = limiter.limit(
+                config["SENSITIVE_RATE_LIMIT"], methods=["POST"])(app.view_functions[name])
+
+
+def _register_blueprints(app: Flask) -> None:
+    from accounts.views import bp as accounts_bp  # noqa: PLC0415
+    from courses.views import bp as courses_bp  # noqa: PLC0415
+    from forum.views import bp as forum_bp  # noqa: PLC0415
+    from research.views import bp as research_bp  # noqa: PLC0415
+    from vfac.views import bp as main_bp  # noqa: PLC0415
+
+    for blueprint in (main_bp, accounts_bp, courses_bp, research_bp, forum_bp):
+        app.register_blueprint(blueprint)
+
+
+def _register_template_globals(app: Flask) -> None:
+    from accounts.forms import country_name, profession_labels, role_labels  # noqa: PLC0415
+    from accounts.permissions import can  # noqa: PLC0415
+    from vfac import i18n  # noqa: PLC0415
+
+    app.jinja_env.globals.update(
+        can=can, is_rtl=i18n.is_rtl, LANGUAGES=i18n.LANGUAGES,
+        current_language=i18n.current_language, country_name=country_name,
+        profession_labels=profession_labels, role_labels=role_labels)
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+
+# Pages a pending or rejected member may reach: their status, and the way out.
+_OPEN_TO_UNAPPROVED = {"accounts.status", "accounts.registered", "main.language", "main.healthz",
+                       "static", "security.logout", "security.confirm_email",
+                       "security.send_confirmation", "security.change_password"}
+
+
+def _register_hooks(app: Flask) -> None:
+    @app.before_request
+    def only_status_until_approved():
+        if request.endpoint is None or request.endpoint in _OPEN_TO_UNAPPROVED:
+            return None
+        if current_user.is_authenticated and not current_user.is_approved:
+            return redirect(url_for("accounts.status"))
+        return None
+
+    @app.after_request
+    def remember_in_our_session(response):
+        # Flask-Login would set a long-lived remember cookie that logout cannot revoke;
+        # instead, "remember me" makes this server-side session persistent.
+        # (Registered after Flask-Login's own hook, so it runs before it.)
+        if session.get("_remember") == "set":
+            session.pop("_remember")
+            session["_persistent"] = True
+        elif session.get("_remember") == "clear":
+            session.pop("_remember")
+        return response
+
+    logging.getLogger("vfac").setLevel(logging.INFO)

@@ -1,0 +1,151 @@
+"""Configuration: safe defaults, overridden by instance/config.py and VFAC_* / plain env variables."""
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+from flask import Flask
+
+DEV_SECRET_KEY = "dev-only-not-secret"
+
+
+class DefaultConfig:
+    SECRET_KEY = DEV_SECRET_KEY
+    SQLALCHEMY_DATABASE_URI = ""  # set in create_app: instance/vfac.sqlite unless DATABASE_URL
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    REDIS_URL = ""
+
+    # Pages, uploads, forms
+    MAX_CONTENT_LENGTH = 25 * 1024 * 1024
+    WTF_CSRF_TIME_LIMIT = 12 * 3600  # a long form on a slow line must not expire
+    COMPRESS_MIN_SIZE = 500
+    ASSET_MAX_AGE = 31536000
+
+    # Languages
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_DEFAULT_TIMEZONE = "UTC"
+
+    # Cookies and sessions (our server-side store, accounts/sessions.py)
+    SESSION_COOKIE_NAME = "vfac_session"
+    SESSION_COOKIE_SECURE = True  # off only for the plain-http loopback demo and tests
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_IDLE_TIMEOUT = timedelta(hours=2)
+    SESSION_ABSOLUTE_LIFETIME = timedelta(hours=12)
+    SESSION_REMEMBER_LIFETIME = timedelta(days=14)
+    SESSION_ANONYMOUS_LIFETIME = timedelta(hours=12)
+    SESSION_TOUCH_INTERVAL = timedelta(minutes=5)  # last-seen is written at most this often
+    REMEMBER_COOKIE_SECURE = True
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    PREFERRED_URL_SCHEME = "https"
+
+    # Staff must have two-factor authentication before their powers count
+    VFAC_STAFF_REQUIRE_2FA = True
+
+    # Rate limits (Flask-Limiter)
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = False
+    LOGIN_RATE_LIMIT_IP = "20 per 10 minutes"
+    LOGIN_RATE_LIMIT_ACCOUNT = "8 per 10 minutes"
+    SENSITIVE_RATE_LIMIT = "10 per 10 minutes"  # register, reset, confirm, 2FA
+    LOGIN_FAILURE_DELAY = 0.6  # seconds added to every failed login
+
+    # Mail: SMTP when MAIL_SERVER is set, otherwise the log and instance/outbox/
+    MAIL_SERVER = ""
+    MAIL_PORT = 587
+    MAIL_USE_TLS = True
+    MAIL_USERNAME = ""
+    MAIL_PASSWORD = ""
+    MAIL_DEFAULT_SENDER = "VFAC <no-reply@vfac.invalid>"
+
+    # Flask-Security
+    SECURITY_URL_PREFIX = "/auth"
+    SECURITY_RESET_URL = "/reset"
+    SECURITY_CHANGE_URL = "/password"
+    SECURITY_TWO_FACTOR_SETUP_URL = "/two-factor"
+    SECURITY_MULTI_FACTOR_RECOVERY_CODES_URL = "/recovery-codes"
+    SECURITY_MULTI_FACTOR_RECOVERY_URL = "/recovery"
+    SECURITY_PASSWORD_HASH = "argon2"
+    SECURITY_PASSWORD_SALT = ""  # derived from SECRET_KEY in create_app when unset
+    SECURITY_PASSWORD_LENGTH_MIN = 12
+    SECURITY_PASSWORD_CHECK_BREACHED = None  # it would call the network
+    SECURITY_PASSWORD_CONFIRM_REQUIRED = True
+    SECURITY_REGISTERABLE = True
+    SECURITY_CONFIRMABLE = True
+    SECURITY_CONFIRM_EMAIL_WITHIN = "3 days"
+    SECURITY_RESET_PASSWORD_WITHIN = "2 hours"
+    SECURITY_RECOVERABLE = True
+    SECURITY_CHANGEABLE = True
+    SECURITY_TRACKABLE = False  # our audit log records logins with the IP
+    SECURITY_USERNAME_ENABLE = True
+    SECURITY_USERNAME_REQUIRED = True
+    SECURITY_USERNAME_MIN_LENGTH = 3
+    SECURITY_USERNAME_MAX_LENGTH = 32
+    SECURITY_USER_IDENTITY_ATTRIBUTES = [
+        {"email": {"mapper": "flask_security.uia_email_mapper", "case_insensitive": True}},
+        {"username": {"mapper": "flask_security.uia_username_mapper", "case_insensitive": True}},
+    ]
+    SECURITY_RETURN_GENERIC_RESPONSES = True  # no user enumeration
+    SECURITY_TWO_FACTOR = True
+    SECURITY_TWO_FACTOR_REQUIRED = False
+    SECURITY_TWO_FACTOR_ENABLED_METHODS = ["authenticator"]
+    SECURITY_TWO_FACTOR_RESCUE_MAIL = ""
+    SECURITY_MULTI_FACTOR_RECOVERY_CODES = True
+    SECURITY_MULTI_FACTOR_RECOVERY_CODES_N = 10
+    SECURITY_TOTP_ISSUER = "VFAC"
+    SECURITY_TOTP_SECRETS: dict = {}  # derived from SECRET_KEY in create_app when unset
+    SECURITY_US_ENABLED_METHODS = ["password"]
+    SECURITY_SEND_REGISTER_EMAIL = True
+    SECURITY_EMAIL_SENDER = MAIL_DEFAULT_SENDER
+    SECURITY_POST_LOGIN_VIEW = "/"
+    SECURITY_POST_LOGOUT_VIEW = "/"
+    SECURITY_POST_REGISTER_VIEW = "accounts.registered"
+    SECURITY_POST_CONFIRM_VIEW = "accounts.status"
+    SECURITY_POST_CHANGE_VIEW = "accounts.security"
+    SECURITY_TWO_FACTOR_POST_SETUP_VIEW = "accounts.security"
+    SECURITY_FLASH_MESSAGES = True
+    SECURITY_SCRIPT_NONCE_KEY = "csp_nonce"
+    SECURITY_CSRF_IGNORE_UNAUTH_ENDPOINTS = False
+    SECURITY_DEFAULT_REMEMBER_ME = False
+    SECURITY_LOGOUT_METHODS = ["POST"]
+    SECURITY_FRESHNESS = timedelta(hours=1)
+    SECURITY_FRESHNESS_GRACE_PERIOD = timedelta(minutes=5)
+    SECURITY_REDIRECT_VALIDATE_MODE = "regex"  # next= only to paths on this site
+    SECURITY_I18N_DIRNAME = ["builtin"]
+
+
+def from_env(app: Flask) -> None:
+    """Read the plain deployment variables (DATABASE_URL, REDIS_URL, SECRET_KEY, MAIL_*)."""
+    env = os.environ
+    if env.get("DATABASE_URL"):
+        url = env["DATABASE_URL"]
+        if url.startswith("postgres://"):
+            url = "postgresql://" + url[len("postgres://"):]
+        if url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        app.config["SQLALCHEMY_DATABASE_URI"] = url
+    for key in ("SECRET_KEY", "REDIS_URL", "MAIL_SERVER", "MAIL_USERNAME", "MAIL_PASSWORD",
+                "MAIL_DEFAULT_SENDER"):
+        if env.get(key):
+            app.config[key] = env[key]
+    if env.get("MAIL_PORT"):
+        app.config["MAIL_PORT"] = int(env["MAIL_PORT"])
+    if env.get("MAIL_USE_TLS"):
+        app.config["MAIL_USE_TLS"] = env["MAIL_USE_TLS"].lower() in ("1", "true", "yes")
+
+
+class InsecureSecretKey(RuntimeError):
+    """Raised when the app would run in production with the development secret key."""
+
+
+def check_secret_key(app: Flask) -> None:
+    """Refuse to start outside debug/testing with the development or a short secret key."""
+    if app.debug or app.testing:
+        return
+    key = app.config.get("SECRET_KEY") or ""
+    if key == DEV_SECRET_KEY or len(key) < 32:
+        raise InsecureSecretKey(
+            "SECRET_KEY is not set (or shorter than 32 characters). Set SECRET_KEY in the "
+            "environment or in instance/config.py; `make run` generates one."
+        )

@@ -1,0 +1,44 @@
+"""Shared model pieces: timestamps, visibility and the topics every pillar is tagged with."""
+from __future__ import annotations
+
+import enum
+from datetime import datetime, timezone
+
+from sqlalchemy import JSON, DateTime, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from vfac.extensions import db
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class TimestampMixin:
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
+                                                 onupdate=utcnow)
+
+
+class Visibility(enum.Enum):
+    PUBLIC = "public"
+    MEMBERS = "members"
+    RESTRICTED = "restricted"  # law-enforcement and judicial members only
+
+
+class Topic(db.Model):
+    """One of the nine topics of the UN comprehensive study; names per UI language."""
+
+    __tablename__ = "vfac_topic"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(40), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[dict[str, str]] = mapped_column(JSON)
+    description: Mapped[dict[str, str]] = mapped_column(JSON)
+
+    def name_in(self, language: str) -> str:
+        return self.name.get(language) or self.name["en"]
+
+    def description_in(self, language: str) -> str:
+        return self.description.get(language) or self.description["en"]

@@ -1,0 +1,69 @@
+"""The shell's own pages: home, health, language switcher, topics, search box."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select, text
+
+from accounts import services as account_services
+from vfac.extensions import db
+from vfac.i18n import LANGUAGE_COOKIE, LANGUAGES
+from vfac.models import Topic
+from vfac.urls import safe_next
+
+bp = Blueprint("main", __name__)
+
+
+@bp.route("/")
+def home():
+    return render_template("home.html", topics=all_topics())
+
+
+@bp.route("/healthz")
+def healthz():
+    db.session.execute(text("SELECT 1"))
+    return {"status": "ok"}
+
+
+@bp.route("/language/<lang>", methods=["GET", "POST"])
+def language(lang: str):
+    """Switch language: a cookie for visitors (a link), the preference for members (a form)."""
+    if lang not in LANGUAGES:
+        abort(404)
+    target = safe_next(request.values.get("next"))
+    if current_user.is_authenticated:
+        if request.method != "POST":  # members change a preference: POST, CSRF-checked
+            abort(400)
+        account_services.set_language(current_user, lang)
+    response = redirect(target)
+    response.set_cookie(LANGUAGE_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax",
+                        secure=request.is_secure, httponly=True)
+    return response
+
+
+def all_topics() -> list[Topic]:
+    return list(db.session.execute(select(Topic).order_by(Topic.position)).scalars())
+
+
+@bp.route("/topics")
+def topics():
+    return render_template("topics.html", topics=all_topics())
+
+
+@bp.route("/topics/<slug>")
+def topic(slug: str):
+    topic = db.session.execute(select(Topic).where(Topic.slug == slug)).scalar_one_or_none()
+    if topic is None:
+        abort(404)
+    return render_template("topic.html", topic=topic)
+
+
+@bp.route("/search")
+def search():
+    q = request.args.get("q", "")[:200]
+    return render_template("search.html", q=q)
+
+
+@bp.app_template_global()
+def switch_language_url(lang: str) -> str:
+    return url_for("main.language", lang=lang, next=request.full_path.rstrip("?"))
