@@ -12,6 +12,7 @@ from flask_security import LoginForm, RegisterFormV2
 from flask_security.utils import get_message
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from accounts.models import Profession, Role
@@ -73,7 +74,8 @@ class _ProfileFields:
         DataRequired(_REQUIRED), Length(max=160, message=_l("At most %(max)d characters.")),
         _no_markup], render_kw={"autocomplete": "organization"})
     language = SelectField(_l("Preferred language"),
-                           choices=list(LANGUAGES.items()),
+                           choices=[SelectChoice(code, name, render_kw={"lang": code})
+                                    for code, name in LANGUAGES.items()],
                            validate_choice=False,
                            validators=[DataRequired(_REQUIRED)])
 
@@ -100,9 +102,10 @@ class RegisterForm(_ProfileFields, RegisterFormV2):
 
     def __init__(self, *args: t.Any, **kwargs: t.Any) -> None:
         super().__init__(*args, **kwargs)
-        self.country.choices = [("", _l("Choose a country"))] + country_choices()
-        self.profession.choices = [("", _l("Choose a profession"))] + [
-            (p.value, label) for p, label in profession_labels().items()]
+        self.country.choices = [SelectChoice("", _l("Choose a country"))] + [
+            SelectChoice(code, name) for code, name in country_choices()]
+        self.profession.choices = [SelectChoice("", _l("Choose a profession"))] + [
+            SelectChoice(p.value, label) for p, label in profession_labels().items()]
         self.password.description = _l("At least 12 characters. A phrase of several unrelated "
                                         "words is strong and easy to remember.")
         if not self.language.data:
@@ -189,7 +192,8 @@ class RoleForm(FlaskForm):
 
     def __init__(self, *args: t.Any, **kwargs: t.Any) -> None:
         super().__init__(*args, **kwargs)
-        self.role.choices = [(r.name.lower(), label) for r, label in role_labels().items()]
+        self.role.choices = [SelectChoice(r.name.lower(), label)
+                             for r, label in role_labels().items()]
 
     def validate_role(self, field: t.Any) -> None:
         if (field.data or "").upper() not in Role.__members__:

@@ -28,7 +28,7 @@ def staff_2fa_ok(user: User) -> bool:
     """Moderators and administrators must have two-factor authentication before powers count."""
     if user.role < Role.MODERATOR:
         return True
-    return user.has_2fa or not current_app.config["VFAC_STAFF_REQUIRE_2FA"]
+    return user.has_2fa or not current_app.config["STAFF_REQUIRE_2FA"]
 
 
 def at_least(role: Role) -> Rule:

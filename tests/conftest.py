@@ -1,0 +1,180 @@
+"""One app per test session; every test runs inside a transaction that is rolled back.
+
+SQLite by default; PostgreSQL when TEST_DATABASE_URL is set (make test does both).
+"""
+from __future__ import annotations
+
+import email
+import os
+import re
+from email import policy
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import text
+
+from accounts.models import Profession, Role, Status, User
+from vfac.app import create_app
+from vfac.extensions import db, limiter, security
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    instance = tmp_path_factory.mktemp("instance")
+    url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{instance / 'test.sqlite'}"
+    app = create_app({
+        "TESTING": True,
+        "INSTANCE_PATH": str(instance),
+        "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+        "SQLALCHEMY_DATABASE_URI": url,
+        "SESSION_COOKIE_SECURE": False,
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": True,
+        "LOGIN_FAILURE_DELAY": 0,
+        "SERVER_NAME": "localhost",
+        # cheap hashing, in tests only
+        "SECURITY_PASSWORD_HASH_PASSLIB_OPTIONS": {"argon2__type": "ID", "argon2__memory_cost": 8,
+                                                   "argon2__time_cost": 1,
+                                                   "argon2__parallelism": 1},
+    })
+    with app.app_context():
+        db.drop_all()
+        _drop_alembic_version()
+        from flask_migrate import upgrade  # noqa: PLC0415
+
+        upgrade()  # the real migrations, so they are tested on both databases
+    yield app
+    with app.app_context():
+        db.drop_all()
+        _drop_alembic_version()
+
+
+def _drop_alembic_version() -> None:
+    with db.engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+
+
+@pytest.fixture(autouse=True)
+def _transaction(app: Flask):
+    """Bind the session to one connection whose outer transaction is rolled back."""
+    with app.app_context():
+        connection = db.engine.connect()
+        outer = connection.begin()
+        old = db.session
+        db.session = db._make_scoped_session({"bind": connection,
+                                              "join_transaction_mode": "create_savepoint"})
+        security.datastore.db = db  # the datastore reads db.session at call time
+        limiter.reset()
+        try:
+            yield
+        finally:
+            db.session.remove()
+            db.session = old
+            outer.rollback()
+            connection.close()
+
+
+class IsolatedClient(FlaskClient):
+    """Each request gets its own app context (fresh g and db session), as in production;
+    the test's own session then forgets what it had loaded, so it sees the request's writes."""
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        db.session.expire_all()
+        return response
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    app.test_client_class = IsolatedClient
+    return app.test_client()
+
+
+@pytest.fixture
+def outbox(app: Flask):
+    """The mail written to instance/outbox/ during this test, parsed."""
+    folder = Path(app.config["MAIL_OUTBOX"])
+    folder.mkdir(parents=True, exist_ok=True)
+    before = set(folder.iterdir())
+
+    class Outbox:
+        def messages(self) -> list[email.message.EmailMessage]:
+            new = sorted(set(folder.iterdir()) - before)
+            return [email.message_from_bytes(p.read_bytes(), policy=policy.default)
+                    for p in new]
+
+        def last_body(self) -> str:
+            return self.messages()[-1].get_body(("plain",)).get_content()
+
+        def link(self, pattern: str = r"https?://\S+") -> str:
+            match = re.search(pattern, self.last_body())
+            assert match, self.last_body()
+            return match.group(0)
+
+    return Outbox()
+
+
+@pytest.fixture
+def make_user():
+    """Factory: an approved, confirmed member with good defaults (override what matters)."""
+    counter = iter(range(1, 10_000))
+
+    def make(role: Role = Role.MEMBER, status: Status = Status.APPROVED, *,
+             profession: Profession = Profession.POLICE, totp: bool = False,
+             username: str | None = None, **fields) -> User:
+        from accounts.services import NewMember, create_member  # noqa: PLC0415
+
+        n = next(counter)
+        name = username or f"{role.name.lower()}{n}"
+        user = create_member(None, NewMember(
+            username=name, email=f"{name}@example.org", password=PASSWORD,
+            full_name=fields.pop("full_name", f"Test {name.title()}"), country="GH",
+            organisation="Ghana Police Service", profession=profession,
+            language=fields.pop("language", "en"), statement="Investigating online fraud.",
+            role=role))
+        user.status = status
+        if totp:
+            user.tf_primary_method = "authenticator"
+            user.tf_totp_secret = security._totp_factory.generate_totp_secret()
+        for key, value in fields.items():
+            setattr(user, key, value)
+        db.session.commit()
+        return user
+
+    return make
+
+
+class Auth:
+    def __init__(self, client: FlaskClient) -> None:
+        self.client = client
+
+    def login(self, user_or_identity, password: str = PASSWORD, **extra):
+        identity = getattr(user_or_identity, "username", user_or_identity)
+        return self.client.post("/auth/login", data={"identity": identity, "password": password,
+                                                      **extra})
+
+    def logout(self):
+        return self.client.post("/auth/logout")
+
+
+@pytest.fixture
+def auth(client: FlaskClient) -> Auth:
+    return Auth(client)
+
+
+@pytest.fixture
+def csrf_on(app: Flask):
+    app.config["WTF_CSRF_ENABLED"] = True
+    yield
+    app.config["WTF_CSRF_ENABLED"] = False
+
+
+def csrf_token_from(html: str) -> str:
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
+    assert match, "no CSRF token in page"
+    return match.group(1)
