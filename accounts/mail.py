@@ -31,6 +31,10 @@ class OutboxBackend(BaseEmailBackend):
         return len(email_messages)
 
 
+# Flask-Mailman finds a custom backend by the class name EmailBackend.
+EmailBackend = OutboxBackend
+
+
 def send_mail(to: str, language: str, subject: Any, template: str, **context: Any) -> None:
     """Send templates/email/<template>.txt to one address, rendered in the recipient's language."""
     from vfac.i18n import babel_locale  # noqa: PLC0415 - avoids an import cycle at start-up

@@ -60,20 +60,26 @@ def _drop_alembic_version() -> None:
 
 @pytest.fixture(autouse=True)
 def _transaction(app: Flask):
-    """Bind the session to one connection whose outer transaction is rolled back."""
+    """Run the test on one connection whose outer transaction is rolled back at the end.
+
+    Flask-SQLAlchemy's sessions ask db.engines for their bind, so the connection goes there;
+    each session (the test's, each request's) works in a SAVEPOINT inside that transaction.
+    """
     with app.app_context():
-        connection = db.engine.connect()
+        engines = db.engines
+        engine = engines[None]
+        connection = engine.connect()
         outer = connection.begin()
+        engines[None] = connection
         old = db.session
-        db.session = db._make_scoped_session({"bind": connection,
-                                              "join_transaction_mode": "create_savepoint"})
-        security.datastore.db = db  # the datastore reads db.session at call time
+        db.session = db._make_scoped_session({"join_transaction_mode": "create_savepoint"})
         limiter.reset()
         try:
             yield
         finally:
             db.session.remove()
             db.session = old
+            engines[None] = engine
             outer.rollback()
             connection.close()
 
@@ -149,14 +155,24 @@ def make_user():
     return make
 
 
+def totp_now(user: User) -> str:
+    """The current TOTP code of a member whose authenticator secret we hold."""
+    return security._totp_factory.generate_totp_password(user.tf_totp_secret)
+
+
 class Auth:
     def __init__(self, client: FlaskClient) -> None:
         self.client = client
 
     def login(self, user_or_identity, password: str = PASSWORD, **extra):
+        """Log in; for a member with two-factor authentication, also give the TOTP code."""
         identity = getattr(user_or_identity, "username", user_or_identity)
-        return self.client.post("/auth/login", data={"identity": identity, "password": password,
-                                                      **extra})
+        response = self.client.post("/auth/login", data={"identity": identity,
+                                                          "password": password, **extra})
+        if response.status_code == 302 and "/auth/tf-validate" in response.headers["Location"]:
+            response = self.client.post("/auth/tf-validate",
+                                        data={"code": totp_now(user_or_identity)})
+        return response
 
     def logout(self):
         return self.client.post("/auth/logout")

@@ -56,7 +56,7 @@ def _configure(app: Flask, overrides: dict[str, Any]) -> None:
     config.setdefault("MAIL_OUTBOX", str(Path(app.instance_path) / "outbox"))
     if not config.get("MAIL_BACKEND"):
         config["MAIL_BACKEND"] = "smtp" if config["MAIL_SERVER"] else \
-            "accounts.mail.OutboxBackend"
+            "accounts.mail.EmailBackend"
     if config["REDIS_URL"] and config["RATELIMIT_STORAGE_URI"] == "memory://":
         config["RATELIMIT_STORAGE_URI"] = config["REDIS_URL"]
     # Secrets Flask-Security needs, derived from SECRET_KEY unless given on their own.

@@ -97,6 +97,7 @@ class DefaultConfig:
         {"username": {"mapper": "flask_security.uia_username_mapper", "case_insensitive": True}},
     ]
     SECURITY_RETURN_GENERIC_RESPONSES = True  # no user enumeration
+    SECURITY_EMAIL_VALIDATOR_ARGS = {"check_deliverability": False}  # no DNS look-ups
     SECURITY_TWO_FACTOR = True
     SECURITY_TWO_FACTOR_REQUIRED = False
     SECURITY_TWO_FACTOR_ENABLED_METHODS = ["authenticator"]
