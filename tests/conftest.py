@@ -98,7 +98,10 @@ class IsolatedClient(FlaskClient):
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     app.test_client_class = IsolatedClient
-    return app.test_client()
+    client = app.test_client()
+    # requests are https (PREFERRED_URL_SCHEME); browsers send a same-origin Referer there
+    client.environ_base["HTTP_REFERER"] = "https://localhost/"
+    return client
 
 
 @pytest.fixture
