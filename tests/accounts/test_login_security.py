@@ -105,13 +105,13 @@ def test_logout_with_token_works(client, make_user):
                                     "/\\evil.example", "javascript:alert(1)", "\\\\evil"])
 def test_next_only_redirects_to_this_site(client, make_user, target):
     user = make_user()
+    anonymous = client.get(f"/language/fr?next={target}")
+    assert anonymous.status_code == 302 and not offsite(anonymous.headers["Location"])
     r = client.post(f"/auth/login?next={target}", data={"identity": user.username,
                                                          "password": PASSWORD})
     # refused with a message, or sent home: never elsewhere
     assert r.status_code in (200, 302)
     assert not offsite(r.headers.get("Location", "/"))
-    anonymous = client.get(f"/language/fr?next={target}")
-    assert anonymous.status_code == 302 and not offsite(anonymous.headers["Location"])
     client.post("/auth/login", data={"identity": user.username, "password": PASSWORD})
     r = client.post(f"/language/fr?next={target}")  # logged in: a POST
     assert r.status_code == 302 and not offsite(r.headers["Location"])
