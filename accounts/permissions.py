@@ -65,8 +65,10 @@ RULES: dict[str, Rule] = {
     "accounts.member.change_role": _can_change_role,
     "accounts.audit.view": at_least(Role.ADMINISTRATOR),
     "vfac.content.members": at_least(Role.MEMBER),
-    "vfac.content.restricted": lambda user, obj: at_least(Role.MEMBER)(user, obj)
-    and (user.is_law_enforcement or user.role >= Role.MODERATOR),
+    # restricted: law-enforcement and judicial members; staff (with 2FA) to moderate it
+    "vfac.content.restricted": lambda user, obj: (at_least(Role.MEMBER)(user, obj)
+                                                  and user.is_law_enforcement)
+    or at_least(Role.MODERATOR)(user, obj),
 }
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -48,6 +48,11 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(PermissionDenied)
     def permission_denied(error: PermissionDenied):
+        from flask_login import current_user  # noqa: PLC0415
+
+        if request.method == "GET" and not current_user.is_authenticated:
+            # a visitor who may be allowed once logged in: ask them to log in
+            return redirect(url_for("security.login", next=request.full_path.rstrip("?")))
         return render_error(403)
 
     @app.errorhandler(HTTPException)
