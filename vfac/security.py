@@ -73,15 +73,19 @@ def _caching(response: Response) -> None:
 
 def _compress(response: Response) -> None:
     """Gzip text responses: our members pay per byte (SameSite cookies answer BREACH)."""
+    if "gzip" not in request.headers.get("Accept-Encoding", ""):
+        return
     if request.endpoint == "static" and response.status_code == 200:
         response.direct_passthrough = False  # our own small assets: read and compress them
     if (response.direct_passthrough or response.status_code != 200
-            or "gzip" not in request.headers.get("Accept-Encoding", "")
             or "Content-Encoding" in response.headers
             or not (response.mimetype or "").startswith(_COMPRESSIBLE)):
         return
     data = response.get_data()
+    if request.endpoint == "static":
+        response.close()  # the file is read: close it before the body is replaced
     if len(data) < current_app.config["COMPRESS_MIN_SIZE"]:
+        response.set_data(data)
         return
     response.set_data(gzip.compress(data, compresslevel=6))
     response.headers["Content-Encoding"] = "gzip"
