@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import os
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -24,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent  # holds templates/ static/ transl
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     overrides = dict(overrides or {})
     app = Flask("vfac", root_path=str(ROOT), instance_relative_config=True,
-                instance_path=overrides.pop("INSTANCE_PATH", None) or str(ROOT / "instance"),
+                instance_path=overrides.pop("INSTANCE_PATH", None)
+                or os.environ.get("VFAC_INSTANCE_PATH") or str(ROOT / "instance"),
                 static_folder="static", template_folder="templates")
     _configure(app, overrides)
     check_secret_key(app)
@@ -87,8 +89,11 @@ def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
 
 @event.listens_for(Engine, "begin")
 def _sqlite_begin(connection: Any) -> None:
+    # IMMEDIATE: take the write lock when the transaction starts. A deferred transaction that
+    # read first and writes later fails with "database is locked" as soon as another request
+    # wrote in between (WAL snapshots cannot be upgraded); waiting (busy_timeout) is better.
     if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _init_extensions(app: Flask) -> None:
