@@ -5,6 +5,7 @@ import hashlib
 import hmac
 import logging
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -52,6 +53,10 @@ def _configure(app: Flask, overrides: dict[str, Any]) -> None:
     app.config.from_prefixed_env("VFAC")
     app.config.update(overrides)
     config = app.config
+    for key in ("SESSION_IDLE_TIMEOUT", "SESSION_ABSOLUTE_LIFETIME", "SESSION_REMEMBER_LIFETIME",
+                "SESSION_ANONYMOUS_LIFETIME", "SESSION_TOUCH_INTERVAL"):
+        if isinstance(config[key], (int, float)):  # VFAC_SESSION_IDLE_TIMEOUT=1800 (seconds)
+            config[key] = timedelta(seconds=config[key])
     if not config["SQLALCHEMY_DATABASE_URI"]:
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
         config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'vfac.sqlite'}"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -30,6 +31,18 @@ def test_wrong_user_and_wrong_password_look_the_same(client, make_user):
         AuditEvent.action == "login.failure")).scalar()
     assert failures == 2
     assert user.username == "realperson"
+
+
+def test_failed_logins_take_the_same_minimum_time(client, make_user, app):
+    make_user(username="timed")
+    app.config["LOGIN_FAILURE_DELAY"] = 0.3
+    try:
+        for identity in ("timed", "nobody-by-this-name"):
+            started = time.monotonic()
+            client.post("/auth/login", data={"identity": identity, "password": "x" * 14})
+            assert time.monotonic() - started >= 0.3, identity
+    finally:
+        app.config["LOGIN_FAILURE_DELAY"] = 0
 
 
 def test_login_by_username_or_email_any_case(client, make_user):

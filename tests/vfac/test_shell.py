@@ -42,6 +42,17 @@ def test_database_url_from_the_environment(tmp_path, monkeypatch):
     assert app.config["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/0"
 
 
+def test_session_lifetimes_from_the_environment(tmp_path, monkeypatch):
+    from datetime import timedelta  # noqa: PLC0415
+
+    from vfac.app import create_app  # noqa: PLC0415
+
+    monkeypatch.setenv("VFAC_SESSION_IDLE_TIMEOUT", "1800")
+    app = create_app({"INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "k" * 48,
+                      "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    assert app.config["SESSION_IDLE_TIMEOUT"] == timedelta(minutes=30)
+
+
 def test_seed_demo_is_idempotent(app):
     runner = app.test_cli_runner()
     first = runner.invoke(args=["seed-demo"])
