@@ -51,6 +51,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     with app.app_context():
         db.drop_all()
         _drop_alembic_version()
+        db.engine.dispose()  # close pooled connections before the interpreter does
 
 
 def _drop_alembic_version() -> None:
