@@ -39,7 +39,8 @@ class Profession(enum.Enum):
 
 
 # Professions that may see restricted (investigative) content once approved.
-LAW_ENFORCEMENT_AND_JUDICIAL = frozenset({Profession.POLICE, Profession.PROSECUTOR, Profession.JUDGE})
+LAW_ENFORCEMENT_AND_JUDICIAL = frozenset({Profession.POLICE, Profession.PROSECUTOR,
+                                          Profession.JUDGE})
 
 
 def _enum(cls: type[enum.Enum]) -> Enum:

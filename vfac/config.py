@@ -1,4 +1,4 @@
-"""Configuration: safe defaults, overridden by instance/config.py and VFAC_* / plain env variables."""
+"""Configuration: safe defaults, then instance/config.py, plain and VFAC_* env variables."""
 from __future__ import annotations
 
 import os

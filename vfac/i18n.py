@@ -1,7 +1,7 @@
 """Languages: which one a request gets, and what that means for layout and formatting."""
 from __future__ import annotations
 
-from flask import current_app, request
+from flask import request
 from flask_babel import get_locale
 from flask_login import current_user
 
