@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 from flask_security import hash_password
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from accounts import audit
 from accounts.mail import send_mail
@@ -142,7 +143,9 @@ def end_session(actor: User, session_id: int) -> bool:
 def audit_events(actor: User, before_id: int | None = None, action: str | None = None) -> Page:
     """The audit log, newest first, a page at a time."""
     require(actor, "accounts.audit.view")
-    query = select(AuditEvent)
+    # the page names both members of every row: load them with the page, not one by one
+    query = select(AuditEvent).options(selectinload(AuditEvent.actor),
+                                       selectinload(AuditEvent.subject))
     if action:
         query = query.where(AuditEvent.action == action)
     return keyset_page(query, AuditEvent.id, before_id, ascending=False)

@@ -198,3 +198,28 @@ def csrf_token_from(html: str) -> str:
     match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
     assert match, "no CSRF token in page"
     return match.group(1)
+
+
+@pytest.fixture
+def count_queries():
+    """Count the SQL statements run inside a `with count_queries() as counter:` block."""
+    from contextlib import contextmanager  # noqa: PLC0415
+
+    from sqlalchemy import event  # noqa: PLC0415
+
+    @contextmanager
+    def counting():
+        counter = {"n": 0}
+
+        def before(*args, **kwargs):
+            counter["n"] += 1
+
+        engine = db.engines[None]
+        target = engine if hasattr(engine, "dispatch") else engine.engine
+        event.listen(target, "before_cursor_execute", before)
+        try:
+            yield counter
+        finally:
+            event.remove(target, "before_cursor_execute", before)
+
+    return counting
