@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 PGURL  ?= postgresql+psycopg://postgres@127.0.0.1:5432/vfac_test
 export FLASK_APP := wsgi
 
-.PHONY: install run test test-sqlite test-postgres test-e2e chromium translations clean
+.PHONY: install run test test-sqlite test-postgres test-e2e chromium translations bench clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Performance: data at scale, a real HTTP load on 127.0.0.1 (see bench/http_load.py).
+bench: install
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python bench/http_load.py
 
 translations: install
 	$(BIN)/flask translate update

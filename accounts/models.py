@@ -7,6 +7,7 @@ from typing import Any
 
 from flask_security import UserMixin
 from sqlalchemy import JSON, Boolean, DateTime, Enum, ForeignKey, Index, String, Text, func
+from sqlalchemy.ext.mutable import MutableList
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from vfac.extensions import db
@@ -75,7 +76,9 @@ class User(TimestampMixin, UserMixin, db.Model):
     tf_primary_method: Mapped[str | None] = mapped_column(String(64))
     tf_totp_secret: Mapped[str | None] = mapped_column(String(255))
     tf_phone_number: Mapped[str | None] = mapped_column(String(128))
-    mf_recovery_codes: Mapped[list[str] | None] = mapped_column(JSON)
+    # Mutable: Flask-Security removes a used recovery code in place; a plain JSON column
+    # would not notice, and the code would work again.
+    mf_recovery_codes: Mapped[list[str] | None] = mapped_column(MutableList.as_mutable(JSON))
 
     reviewed_by: Mapped["User | None"] = relationship(remote_side=[id])
 

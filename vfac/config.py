@@ -101,7 +101,10 @@ class DefaultConfig:
     SECURITY_TWO_FACTOR = True
     SECURITY_TWO_FACTOR_REQUIRED = False
     SECURITY_TWO_FACTOR_ENABLED_METHODS = ["authenticator"]
-    SECURITY_TWO_FACTOR_RESCUE_MAIL = ""
+    # Lost device: recovery codes, or ask the support address; never a code by e-mail, which
+    # would make the mailbox a second way past the second factor.
+    SECURITY_TWO_FACTOR_RESCUE_EMAIL = False
+    SECURITY_TWO_FACTOR_RESCUE_MAIL = "support@vfac.invalid"
     SECURITY_MULTI_FACTOR_RECOVERY_CODES = True
     SECURITY_MULTI_FACTOR_RECOVERY_CODES_N = 10
     SECURITY_TOTP_ISSUER = "VFAC"
@@ -114,7 +117,7 @@ class DefaultConfig:
     SECURITY_POST_REGISTER_VIEW = "accounts.registered"
     SECURITY_POST_CONFIRM_VIEW = "accounts.status"
     SECURITY_POST_CHANGE_VIEW = "accounts.security"
-    SECURITY_TWO_FACTOR_POST_SETUP_VIEW = "accounts.security"
+    SECURITY_TWO_FACTOR_POST_SETUP_VIEW = "security.mf_recovery_codes"  # print them next
     SECURITY_FLASH_MESSAGES = True
     SECURITY_SCRIPT_NONCE_KEY = "csp_nonce"
     SECURITY_CSRF_IGNORE_UNAUTH_ENDPOINTS = False

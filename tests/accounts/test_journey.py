@@ -48,7 +48,7 @@ def enable_2fa(client) -> list[str]:
     html = page.get_data(as_text=True)
     action = re.search(r'action="(/auth/two-factor/[^"]+)"', html).group(1)
     done = client.post(action, data={"code": totp_code(html)})
-    assert done.status_code == 302
+    assert done.status_code == 302 and "/auth/recovery-codes" in done.headers["Location"]
     codes_page = client.post("/auth/recovery-codes", data={})
     codes = re.findall(r"\b[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}\b",
                        codes_page.get_data(as_text=True))
@@ -125,6 +125,20 @@ def test_register_confirm_vet_login_settings(client, auth, make_user, outbox):
     codes = enable_2fa(client)
     assert len(set(codes)) == 10
     assert user_named("kofi").has_2fa
+
+    # 7. a lost phone: a recovery code logs in once, and only once
+    auth.logout()
+    r = client.post("/auth/login", data={"identity": "kofi", "password": new_password})
+    assert r.headers["Location"].startswith("/auth/tf-validate")
+    page = client.get(r.headers["Location"]).get_data(as_text=True)
+    assert "Send code via email" not in page  # no e-mail rescue around the second factor
+    assert client.post("/auth/recovery", data={"code": codes[0]}).status_code == 302
+    assert client.get("/account/settings").status_code == 200
+    auth.logout()
+    client.post("/auth/login", data={"identity": "kofi", "password": new_password})
+    again = client.post("/auth/recovery", data={"code": codes[0]})
+    assert again.status_code in (200, 302), again.headers.get("Location")
+    assert "/auth/login" in client.get("/account/settings").headers["Location"]
 
     kofi = user_named("kofi")
     assert {"member.registered", "member.confirmed", "member.approved", "login.success",

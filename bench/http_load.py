@@ -1,0 +1,199 @@
+"""Benchmark: generate members and audit events at scale, serve with gunicorn, measure.
+
+    make bench            (or: .venv/bin/python bench/http_load.py --members 20000)
+
+Targets are printed next to the measurements; they are not unit-test asserts. The load
+only goes to 127.0.0.1, is bounded in requests and time, and stops by itself.
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "benchmark passphrase 2026"
+TARGETS_MS = {"p95": 300}  # on this 2-core machine, per page, 8 concurrent clients
+
+
+def generate(env: dict, members: int, events: int) -> None:
+    """Fill a fresh database: `members` members (a quarter pending), `events` audit rows."""
+    code = f"""
+import random, uuid
+from datetime import datetime, timedelta, timezone
+from flask_security import hash_password
+from sqlalchemy import insert
+from accounts.models import AuditEvent, Profession, Role, Status, User
+from accounts.services import NewMember, create_member
+from vfac.app import create_app
+from vfac.extensions import db
+app = create_app()
+with app.app_context():
+    create_member(None, NewMember("benchadmin", "benchadmin@example.org", {PASSWORD!r},
+        "Bench Admin", "AT", "VFAC", Profession.GOVERNMENT, "en", role=Role.ADMINISTRATOR))
+    pw = hash_password({PASSWORD!r})
+    now = datetime.now(timezone.utc)
+    rows = []
+    for i in range({members}):
+        pending = i % 4 == 0
+        rows.append(dict(username=f"m{{i}}", email=f"m{{i}}@example.org", password=pw,
+            full_name=f"Member {{i}}", country=random.choice(["GH", "SN", "KE", "JO", "CO"]),
+            organisation="Police", profession=random.choice(list(Profession)), language="en",
+            statement="Investigating online fraud and needing training.",
+            status=Status.PENDING if pending else Status.APPROVED, role=Role.MEMBER,
+            active=True, fs_uniquifier=uuid.uuid4().hex, confirmed_at=now,
+            created_at=now, updated_at=now))
+        if len(rows) == 5000:
+            db.session.execute(insert(User), rows); rows = []
+    if rows:
+        db.session.execute(insert(User), rows)
+    events = []
+    for i in range({events}):
+        events.append(dict(action=random.choice(["login.success", "login.failure",
+            "member.approved"]), actor_id=random.randint(1, {members}),
+            subject_id=random.randint(1, {members}), ip="127.0.0.1", detail={{}},
+            created_at=now - timedelta(seconds={events} - i)))
+        if len(events) == 10000:
+            db.session.execute(insert(AuditEvent), events); events = []
+    if events:
+        db.session.execute(insert(AuditEvent), events)
+    db.session.commit()
+"""
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def login_cookie(port: int) -> str:
+    conn = http.client.HTTPConnection("127.0.0.1", port)
+    conn.request("GET", "/auth/login")
+    page = conn.getresponse()
+    html = page.read().decode()
+    cookie = page.getheader("Set-Cookie").split(";", 1)[0]
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html).group(1)
+    body = f"identity=benchadmin&password={PASSWORD.replace(' ', '+')}&csrf_token={token}"
+    conn.request("POST", "/auth/login", body=body, headers={
+        "Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded",
+        "Referer": f"http://127.0.0.1:{port}/"})
+    response = conn.getresponse()
+    response.read()
+    assert response.status == 302, response.status
+    return response.getheader("Set-Cookie").split(";", 1)[0]
+
+
+def load(port: int, path: str, cookie: str | None, clients: int, seconds: float,
+         max_requests: int) -> dict:
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def worker() -> None:
+        nonlocal errors
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        headers = {"Accept-Encoding": "gzip", **({"Cookie": cookie} if cookie else {})}
+        while time.monotonic() < deadline:
+            with lock:
+                if len(latencies) + errors >= max_requests:
+                    return
+            started = time.perf_counter()
+            conn.request("GET", path, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                if response.status == 200:
+                    latencies.append(elapsed)
+                else:
+                    errors += 1
+
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    took = time.monotonic() - started
+    latencies.sort()
+    return {"requests": len(latencies), "errors": errors, "rps": len(latencies) / took,
+            "p50": statistics.median(latencies) if latencies else 0,
+            "p95": latencies[int(len(latencies) * 0.95) - 1] if latencies else 0}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--members", type=int, default=20000)
+    parser.add_argument("--events", type=int, default=200000)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--database-url", default="",
+                        help="an empty PostgreSQL database (default: SQLite in a temp folder)")
+    args = parser.parse_args()
+    instance = Path(tempfile.mkdtemp(prefix="vfac-bench-"))
+    env = {**os.environ, "VFAC_INSTANCE_PATH": str(instance), "SECRET_KEY": secrets.token_hex(32),
+           "VFAC_STAFF_REQUIRE_2FA": "false", "VFAC_SESSION_COOKIE_SECURE": "false",
+           "VFAC_RATELIMIT_ENABLED": "false", "FLASK_APP": "wsgi"}
+    env.pop("DATABASE_URL", None)
+    if args.database_url:
+        env["DATABASE_URL"] = args.database_url
+    started = time.monotonic()
+    subprocess.run([sys.executable, "-m", "flask", "db", "upgrade"], cwd=ROOT, env=env,
+                   check=True, capture_output=True)
+    generate(env, args.members, args.events)
+    print(f"generated {args.members} members and {args.events} audit events "
+          f"in {time.monotonic() - started:.1f} s ({env.get('DATABASE_URL') or 'SQLite'})")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-w", str(args.workers), "-k", "gthread",
+         "--threads", "4", "-b", f"127.0.0.1:{port}", "wsgi:app"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        cookie = login_cookie(port)
+        deep_member = args.members - 50
+        pages = [("home, visitor", "/", None),
+                 ("login form, visitor (no cookie: a new session each time)", "/auth/login", None),
+                 ("topics, visitor", "/topics", None),
+                 ("vetting queue, page 1", "/admin/members?status=pending", cookie),
+                 ("vetting queue, deep page", f"/admin/members?status=pending&after={deep_member}",
+                  cookie),
+                 ("audit log, newest", "/admin/audit", cookie),
+                 ("audit log, deep page", f"/admin/audit?before={args.events // 10}", cookie)]
+        print(f"{'page':58} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6}")
+        worst = 0.0
+        for label, path, page_cookie in pages:
+            result = load(port, path, page_cookie, args.clients, args.seconds, 20000)
+            worst = max(worst, result["p95"])
+            print(f"{label:58} {result['rps']:7.0f} {result['p50']:7.1f} {result['p95']:7.1f} "
+                  f"{result['errors']:6d}")
+        print(f"target: p95 <= {TARGETS_MS['p95']} ms with {args.clients} clients; "
+              f"worst p95 {worst:.1f} ms: {'met' if worst <= TARGETS_MS['p95'] else 'MISSED'}")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
