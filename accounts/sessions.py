@@ -1,9 +1,12 @@
-"""Server-side sessions: the cookie carries a random token, the database keeps the data.
+"""Server-side sessions for members: the cookie carries a random token, the database the data.
 
 Logging out deletes the row, so a replayed cookie finds nothing. The token changes whenever
 the signed-in member changes (login, logout), which is the session rotation at login.
 Rows are written only when the data changed or, for last-seen, at most every few minutes,
 so reading pages does not turn into a write per request.
+
+Visitors who are not logged in (a CSRF token, a flashed message) keep their little session
+in a signed cookie instead: a crawler reading the login form must not write a row per visit.
 """
 from __future__ import annotations
 
@@ -12,9 +15,10 @@ import secrets
 from datetime import datetime, timezone
 from typing import Any
 
-from flask import Flask, Request, Response, g
+from flask import Flask, Request, Response, g, request
 from flask.json.tag import TaggedJSONSerializer
-from flask.sessions import SessionInterface, SessionMixin
+from flask.sessions import SecureCookieSessionInterface, SessionInterface, SessionMixin
+from itsdangerous import BadSignature
 from sqlalchemy import delete, select, update
 from werkzeug.datastructures import CallbackDict
 
@@ -49,21 +53,38 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
+class _VisitorCookie(SecureCookieSessionInterface):
+    salt = "vfac-visitor-session"
+
+
+ANONYMOUS_COOKIE = "vfac_visitor"
+
+
 class DatabaseSessionInterface(SessionInterface):
     def open_session(self, app: Flask, request: Request) -> ServerSession:
         token = request.cookies.get(self.get_cookie_name(app))
-        if not token or len(token) > 100:
-            return ServerSession()
-        record = db.session.execute(
-            select(UserSession).where(UserSession.token_hash == hash_token(token))
-        ).scalar_one_or_none()
-        if record is None or self._expired(app, record):
-            return ServerSession()
+        if token and len(token) <= 100:
+            record = db.session.execute(
+                select(UserSession).where(UserSession.token_hash == hash_token(token))
+            ).scalar_one_or_none()
+            if record is not None and not self._expired(app, record):
+                try:
+                    return ServerSession(_serializer.loads(record.data), record=record,
+                                         token=token)
+                except ValueError:
+                    pass
+        return ServerSession(self._visitor_data(app, request))
+
+    def _visitor_data(self, app: Flask, request: Request) -> dict[str, Any]:
+        value = request.cookies.get(ANONYMOUS_COOKIE)
+        signer = _VisitorCookie().get_signing_serializer(app)
+        if not value or signer is None:
+            return {}
+        max_age = int(app.config["SESSION_ANONYMOUS_LIFETIME"].total_seconds())
         try:
-            data = _serializer.loads(record.data)
-        except ValueError:
-            return ServerSession()
-        return ServerSession(data, record=record, token=token)
+            return signer.loads(value, max_age=max_age)
+        except BadSignature:
+            return {}
 
     def _expired(self, app: Flask, record: UserSession) -> bool:
         now = utcnow()
@@ -79,17 +100,19 @@ class DatabaseSessionInterface(SessionInterface):
                               self.get_cookie_path(app))
         user_id = _session_user_id(session)
         record = session.record
-        if record is not None or session:
+        if record is not None or session or request.cookies.get(ANONYMOUS_COOKIE):
             response.vary.add("Cookie")
-        if record is not None and (not session or record.user_id != user_id):
-            # emptied (logout) or another member (login): the old token dies here
+        if record is not None and record.user_id != user_id:
+            # logout, or another member logged in: the old token dies here
             self._delete(record)
-            record = None
-        if not session:
-            if session.record is not None:
-                response.delete_cookie(name, domain=domain, path=path)
             db.session.commit()
+            response.delete_cookie(name, domain=domain, path=path)
+            record = None
+        if user_id is None:
+            self._save_visitor(app, session, response)
             return
+        if request.cookies.get(ANONYMOUS_COOKIE):
+            response.delete_cookie(ANONYMOUS_COOKIE, domain=domain, path=path)
         now = utcnow()
         if record is None:
             token = secrets.token_urlsafe(32)
@@ -106,17 +129,26 @@ class DatabaseSessionInterface(SessionInterface):
                             path=path, secure=self.get_cookie_secure(app),
                             samesite=self.get_cookie_samesite(app))
 
-    def _create(self, app: Flask, session: ServerSession, token: str, user_id: int | None,
-                now: datetime) -> UserSession:
-        from flask import request  # noqa: PLC0415 - only inside a request
+    def _save_visitor(self, app: Flask, session: ServerSession, response: Response) -> None:
+        """A visitor's session lives in a signed cookie; nothing is written to the database."""
+        domain, path = self.get_cookie_domain(app), self.get_cookie_path(app)
+        if not session:
+            if request.cookies.get(ANONYMOUS_COOKIE):
+                response.delete_cookie(ANONYMOUS_COOKIE, domain=domain, path=path)
+            return
+        if not session.modified:
+            return
+        signer = _VisitorCookie().get_signing_serializer(app)
+        assert signer is not None
+        response.set_cookie(ANONYMOUS_COOKIE, signer.dumps(dict(session)), httponly=True,
+                            domain=domain, path=path, secure=self.get_cookie_secure(app),
+                            samesite=self.get_cookie_samesite(app))
 
-        persistent = bool(session.get("_persistent")) and user_id is not None
-        if user_id is None:
-            lifetime = app.config["SESSION_ANONYMOUS_LIFETIME"]
-        elif persistent:
-            lifetime = app.config["SESSION_REMEMBER_LIFETIME"]
-        else:
-            lifetime = app.config["SESSION_ABSOLUTE_LIFETIME"]
+    def _create(self, app: Flask, session: ServerSession, token: str, user_id: int,
+                now: datetime) -> UserSession:
+        persistent = bool(session.get("_persistent"))
+        lifetime = app.config["SESSION_REMEMBER_LIFETIME" if persistent
+                              else "SESSION_ABSOLUTE_LIFETIME"]
         record = UserSession(token_hash=hash_token(token), user_id=user_id,
                              data=_serializer.dumps(dict(session)), is_persistent=persistent,
                              created_at=now, last_seen_at=now, expires_at=now + lifetime,

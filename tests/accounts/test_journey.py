@@ -146,7 +146,7 @@ def test_register_confirm_vet_login_settings(client, auth, make_user, outbox):
 
 
 def test_reject_with_reason_tells_the_member(client, auth, make_user, outbox):
-    member = make_user(status=Status.PENDING, username="hopeful")
+    member = make_user(status=Status.PENDING, username="hopeful", language="fr")
     moderator = make_user(Role.MODERATOR, totp=True)
     auth.login(moderator)
     r = client.post(f"/admin/members/{member.id}/vet", data={"decision": "reject",
@@ -155,6 +155,9 @@ def test_reject_with_reason_tells_the_member(client, auth, make_user, outbox):
     member = user_named("hopeful")
     assert member.status is Status.REJECTED and member.status_reason == "Not a practitioner."
     assert "Not a practitioner." in outbox.last_body()
+    # told in their own language, whatever the moderator's
+    assert outbox.messages()[-1]["Subject"] == "Votre inscription au VFAC"
+    assert "L'équipe du VFAC" in outbox.last_body()
     auth.logout()
     auth.login(member)
     page = client.get("/account/status").get_data(as_text=True)

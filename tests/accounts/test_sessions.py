@@ -6,6 +6,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from accounts.models import UserSession
+from accounts.sessions import ANONYMOUS_COOKIE
 from vfac.extensions import db
 from vfac.models import utcnow
 
@@ -22,14 +23,23 @@ def sessions_of(user) -> list[UserSession]:
         select(UserSession).where(UserSession.user_id == user.id)).scalars())
 
 
+def test_visitors_sessions_write_nothing_to_the_database(client):
+    client.get("/auth/login")  # a visitor's session: a CSRF token, in a signed cookie
+    assert client.get_cookie(ANONYMOUS_COOKIE) is not None and cookie(client) is None
+    assert db.session.execute(select(UserSession)).first() is None
+    forged = client.get_cookie(ANONYMOUS_COOKIE).value[:-3] + "xyz"
+    client.set_cookie(ANONYMOUS_COOKIE, forged)
+    assert client.get("/").status_code == 200  # a bad signature is simply no session
+
+
 def test_login_rotates_and_logout_revokes(client, auth, make_user, app):
     user = make_user()
-    client.get("/auth/login")  # an anonymous session (CSRF token)
-    before = cookie(client)
-    assert before
+    client.get("/auth/login")
+    visitor = client.get_cookie(ANONYMOUS_COOKIE).value
     auth.login(user)
     after = cookie(client)
-    assert after and after != before  # a new token at login: no session fixation
+    assert after and after != visitor  # a new server-side token at login: no fixation
+    assert client.get_cookie(ANONYMOUS_COOKIE) is None  # the visitor cookie is gone
     assert client.get("/account/settings").status_code == 200
     auth.logout()
     assert sessions_of(user) == []
