@@ -102,31 +102,40 @@ class DatabaseSessionInterface(SessionInterface):
         record = session.record
         if record is not None or session or request.cookies.get(ANONYMOUS_COOKIE):
             response.vary.add("Cookie")
-        if record is not None and record.user_id != user_id:
-            # logout, or another member logged in: the old token dies here
-            self._delete(record)
+        now = utcnow()
+        stale = record is not None and record.user_id != user_id  # logout, or another login
+        touch = record is not None and not stale and \
+            _aware(record.last_seen_at) + app.config["SESSION_TOUCH_INTERVAL"] <= now
+        if stale or user_id is not None and (record is None or session.modified or touch):
+            # End the request's own transaction first, so that the session write starts a
+            # fresh one and a long read never has to turn into a write (see vfac/app.py).
+            record_id, expires_at, persistent = ((record.id, _aware(record.expires_at),
+                                                  record.is_persistent) if record else
+                                                 (None, None, False))
             db.session.commit()
+        if stale:
+            self._delete(record_id)
             response.delete_cookie(name, domain=domain, path=path)
             record = None
         if user_id is None:
+            db.session.commit()
             self._save_visitor(app, session, response)
             return
         if request.cookies.get(ANONYMOUS_COOKIE):
             response.delete_cookie(ANONYMOUS_COOKIE, domain=domain, path=path)
-        now = utcnow()
         if record is None:
             token = secrets.token_urlsafe(32)
             record = self._create(app, session, token, user_id, now)
-        else:
+            expires_at, persistent = _aware(record.expires_at), record.is_persistent
+        elif session.modified or touch:
             token = session.token
-            touch = _aware(record.last_seen_at) + app.config["SESSION_TOUCH_INTERVAL"] <= now
-            if not (session.modified or touch):
-                return
-            self._update(record, session, now)
+            self._update(record_id, session, now)
+        else:
+            return
         db.session.commit()
-        expires = _aware(record.expires_at) if record.is_persistent else None
-        response.set_cookie(name, token or "", expires=expires, httponly=True, domain=domain,
-                            path=path, secure=self.get_cookie_secure(app),
+        response.set_cookie(name, token or "", expires=expires_at if persistent else None,
+                            httponly=True, domain=domain, path=path,
+                            secure=self.get_cookie_secure(app),
                             samesite=self.get_cookie_samesite(app))
 
     def _save_visitor(self, app: Flask, session: ServerSession, response: Response) -> None:
@@ -157,14 +166,14 @@ class DatabaseSessionInterface(SessionInterface):
         db.session.add(record)
         return record
 
-    def _update(self, record: UserSession, session: ServerSession, now: datetime) -> None:
+    def _update(self, record_id: int, session: ServerSession, now: datetime) -> None:
         values: dict[str, Any] = {"last_seen_at": now}
         if session.modified:
             values["data"] = _serializer.dumps(dict(session))
-        db.session.execute(update(UserSession).where(UserSession.id == record.id).values(**values))
+        db.session.execute(update(UserSession).where(UserSession.id == record_id).values(**values))
 
-    def _delete(self, record: UserSession) -> None:
-        db.session.execute(delete(UserSession).where(UserSession.id == record.id))
+    def _delete(self, record_id: int) -> None:
+        db.session.execute(delete(UserSession).where(UserSession.id == record_id))
 
 
 def _session_user_id(session: ServerSession) -> int | None:

@@ -92,13 +92,27 @@ def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
         cursor.close()
 
 
+# Requests that change data; on SQLite their transaction takes the write lock at once.
+_WRITING_GETS = {"security.confirm_email"}
+
+
 @event.listens_for(Engine, "begin")
 def _sqlite_begin(connection: Any) -> None:
-    # IMMEDIATE: take the write lock when the transaction starts. A deferred transaction that
-    # read first and writes later fails with "database is locked" as soon as another request
-    # wrote in between (WAL snapshots cannot be upgraded); waiting (busy_timeout) is better.
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    """On SQLite, BEGIN IMMEDIATE for requests that write, a plain (deferred) BEGIN otherwise.
+
+    In WAL mode a deferred transaction that has read cannot start writing once another
+    request has committed ("database is locked", whatever the busy timeout), so a request
+    that writes takes the lock when its transaction starts and others wait for it. Reading
+    requests do not hold the lock while they render; the session row they may touch at the
+    end is written in a transaction of its own (accounts/sessions.py).
+    """
+    if connection.dialect.name != "sqlite":
+        return
+    from flask import has_request_context  # noqa: PLC0415
+
+    writes = has_request_context() and (request.method not in ("GET", "HEAD", "OPTIONS")
+                                         or request.endpoint in _WRITING_GETS)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 def _init_extensions(app: Flask) -> None:
