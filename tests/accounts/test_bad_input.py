@@ -160,3 +160,10 @@ def test_bad_login_input(client):
         r = client.post("/auth/login", data=data)
         assert r.status_code == 200
         assert "<script>" not in r.get_data(as_text=True).split("<main", 1)[1]
+
+
+@pytest.mark.parametrize("q", ["x" * 10000, '"', "NEAR(", "<script>alert(1)</script>", "%00"])
+def test_the_search_box_takes_anything(client, q):
+    r = client.get("/search", query_string={"q": q})
+    assert r.status_code == 200
+    assert "<script>alert(1)</script>" not in r.get_data(as_text=True)

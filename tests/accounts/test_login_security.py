@@ -142,3 +142,12 @@ def test_next_to_a_local_path_is_kept(client, make_user):
     r = client.post("/auth/login?next=/account/security", data={"identity": user.username,
                                                                  "password": PASSWORD})
     assert r.headers["Location"].endswith("/account/security")
+
+
+def test_password_reset_does_not_reveal_who_is_a_member(client, make_user, outbox):
+    make_user(username="member1")
+    known = client.post("/auth/reset", data={"email": "member1@example.org"})
+    unknown = client.post("/auth/reset", data={"email": "stranger@example.org"})
+    assert known.status_code == unknown.status_code
+    assert known.headers.get("Location") == unknown.headers.get("Location")
+    assert [m["To"] for m in outbox.messages()] == ["member1@example.org"]
