@@ -140,6 +140,17 @@ def end_session(actor: User, session_id: int) -> bool:
     return True
 
 
+def end_other_sessions(actor: User, keep_token_hash: str | None) -> int:
+    """Log the member out everywhere but here; returns how many sessions ended."""
+    others = [s for s in active_sessions(actor) if s.token_hash != keep_token_hash]
+    for record in others:
+        db.session.delete(record)
+    if others:
+        audit.record("session.ended", actor=actor, subject=actor, sessions=len(others))
+        db.session.commit()
+    return len(others)
+
+
 def audit_events(actor: User, before_id: int | None = None, action: str | None = None) -> Page:
     """The audit log, newest first, a page at a time."""
     require(actor, "accounts.audit.view")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import (Blueprint, abort, flash, redirect, render_template, request, url_for)
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from flask_security import auth_required
 
@@ -55,6 +56,15 @@ def end_session():
     if session_id is None or not services.end_session(current_user, session_id):
         abort(404)
     flash(_("That session has been ended."), "success")
+    return redirect(url_for("accounts.security"))
+
+
+@bp.route("/account/sessions/end-others", methods=["POST"])
+@auth_required()
+def end_other_sessions():
+    ended = services.end_other_sessions(current_user, current_token_hash())
+    flash(ngettext("%(num)d other session has been ended.",
+                   "%(num)d other sessions have been ended.", ended), "success")
     return redirect(url_for("accounts.security"))
 
 

@@ -44,7 +44,9 @@ class DefaultConfig:
     STAFF_REQUIRE_2FA = True
 
     # Rate limits (Flask-Limiter)
-    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_STORAGE_URI = "memory://"  # REDIS_URL, when set, is used instead
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # Redis down: limit per process, still limit
+    RATELIMIT_KEY_PREFIX = "vfac"
     RATELIMIT_HEADERS_ENABLED = False
     LOGIN_RATE_LIMIT_IP = "20 per 10 minutes"
     LOGIN_RATE_LIMIT_ACCOUNT = "8 per 10 minutes"

@@ -126,3 +126,19 @@ def test_reading_pages_does_not_write_the_session_each_time(client, auth, make_u
         client.get("/account/settings")
     db.session.refresh(record)
     assert record.last_seen_at == seen  # touched at most every SESSION_TOUCH_INTERVAL
+
+
+def test_log_out_everywhere_else(app, make_user):
+    user = make_user()
+    devices = [app.test_client() for _ in range(3)]
+    for device in devices:
+        device.post("/auth/login", data={"identity": user.username,
+                                         "password": "correct horse battery staple"})
+    here = devices[0]
+    assert "Log out everywhere else" in here.get("/account/security").get_data(as_text=True)
+    r = here.post("/account/sessions/end-others")
+    assert r.status_code == 302
+    assert "2 other sessions have been ended." in here.get("/account/security").get_data(
+        as_text=True)
+    assert [d.get("/account/settings").status_code for d in devices] == [200, 302, 302]
+    assert len(sessions_of(user)) == 1

@@ -39,10 +39,14 @@ def test_every_catalogue_is_complete_and_compiled(po):
     assert mo.exists(), "compile the catalogue"
     with mo.open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
+    plural = gettext.c2py(catalogue.plural_expr)
     for message in messages:
-        msgid = message.id if isinstance(message.id, str) else message.id[0]
-        string = message.string if isinstance(message.string, str) else message.string[0]
-        assert compiled.gettext(msgid) == string, f"{mo} is older than its .po: recompile"
+        if isinstance(message.id, str):
+            assert compiled.gettext(message.id) == message.string, f"recompile {mo}"
+            continue
+        for n in (0, 1, 2, 5, 11, 100):
+            assert compiled.ngettext(message.id[0], message.id[1], n) == \
+                message.string[plural(n)], f"recompile {mo}"
 
 
 @pytest.mark.parametrize("po", [p for p in CATALOGUES if p.name == "messages.po"],

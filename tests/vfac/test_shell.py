@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -121,3 +122,45 @@ def test_no_script_ever_survives_the_sanitiser(text):
                                        ("/\r\nSet-Cookie:x", False)])
 def test_local_paths(target, ok):
     assert is_local_path(target) is ok
+
+
+def test_rate_limits_shared_through_redis_when_configured(tmp_path):
+    """With REDIS_URL, the login limit is counted in Redis (shared by all workers).
+
+    In a fresh interpreter: Flask-Limiter keeps its storage on the one limiter object.
+    """
+    import socket  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    prefix = f"vfactest{tmp_path.name}"
+    script = f"""
+import redis
+from vfac.app import create_app
+from vfac.extensions import db
+app = create_app({{"INSTANCE_PATH": {str(tmp_path)!r}, "SECRET_KEY": "k" * 48, "TESTING": True,
+    "SQLALCHEMY_DATABASE_URI": "sqlite:///{tmp_path / 'r.sqlite'}",
+    "REDIS_URL": "redis://127.0.0.1:6379/15", "RATELIMIT_KEY_PREFIX": {prefix!r},
+    "LOGIN_RATE_LIMIT_IP": "3 per minute", "WTF_CSRF_ENABLED": False,
+    "LOGIN_FAILURE_DELAY": 0}})
+with app.app_context():
+    db.create_all()  # a throw-away database for this check only
+client = app.test_client()
+codes = [client.post("/auth/login", data={{"identity": f"u{{i}}", "password": "p" * 12}}
+                     ).status_code for i in range(5)]
+store = redis.Redis.from_url("redis://127.0.0.1:6379/15")
+keys = store.keys("*{prefix}*")
+if keys:
+    store.delete(*keys)
+print(codes, len(keys))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            cwd=str(Path(__file__).resolve().parents[2]), timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    codes, keys = result.stdout.strip().rsplit(" ", 1)
+    assert codes == "[200, 200, 200, 429, 429]"
+    assert int(keys) > 0, "the counters live in Redis"
