@@ -101,6 +101,11 @@ class User(TimestampMixin, UserMixin, db.Model):
         return self.profession in LAW_ENFORCEMENT_AND_JUDICIAL
 
     @property
+    def is_staff(self) -> bool:
+        """Moderators and administrators (whose powers need two-factor authentication)."""
+        return self.role >= Role.MODERATOR
+
+    @property
     def has_2fa(self) -> bool:
         return bool(self.tf_primary_method and self.tf_totp_secret)
 

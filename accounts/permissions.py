@@ -26,7 +26,7 @@ def _real(user: Any) -> User | None:
 
 def staff_2fa_ok(user: User) -> bool:
     """Moderators and administrators must have two-factor authentication before powers count."""
-    if user.role < Role.MODERATOR:
+    if not user.is_staff:
         return True
     return user.has_2fa or not current_app.config["STAFF_REQUIRE_2FA"]
 
