@@ -11,8 +11,10 @@ from flask_babel import lazy_gettext as _l
 from flask_security import LoginForm, RegisterFormV2
 from flask_security.utils import get_message
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import (HiddenField, SelectField, SelectMultipleField, StringField, SubmitField,
+                     TextAreaField)
 from wtforms.fields.choices import SelectChoice
+from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from accounts.models import Profession, Role
@@ -188,16 +190,31 @@ class VetForm(FlaskForm):
 
 class RoleForm(FlaskForm):
     role = SelectField(_l("Role"), validate_choice=False, validators=[DataRequired(_REQUIRED)])
+    topics = SelectMultipleField(
+        _l("Topics of expertise"), validate_choice=False,
+        description=_l("An expert's answers are marked as expert answers in these topics."),
+        widget=ListWidget(prefix_label=False), option_widget=CheckboxInput())
     submit = SubmitField(_l("Change role"))
 
-    def __init__(self, *args: t.Any, **kwargs: t.Any) -> None:
+    def __init__(self, *args: t.Any, topics: t.Sequence[t.Any] = (), **kwargs: t.Any) -> None:
         super().__init__(*args, **kwargs)
         self.role.choices = [SelectChoice(r.name.lower(), label)
                              for r, label in role_labels().items()]
+        from vfac.i18n import current_language  # noqa: PLC0415
+
+        self.topics.choices = [SelectChoice(t.slug, t.name_in(current_language()))
+                               for t in topics]
 
     def validate_role(self, field: t.Any) -> None:
         if (field.data or "").upper() not in Role.__members__:
             raise ValidationError(_l("Choose one of the listed roles."))
+
+    def validate_topics(self, field: t.Any) -> None:
+        known = {choice.value for choice in field.choices}
+        if any(slug not in known for slug in field.data or []):
+            raise ValidationError(_l("Choose topics from the list."))
+        if (self.role.data or "").upper() == "EXPERT" and not field.data:
+            raise ValidationError(_l("Choose at least one topic for an expert."))
 
     def role_value(self) -> Role:
         return Role[self.role.data.upper()]

@@ -11,7 +11,7 @@ from sqlalchemy.ext.mutable import MutableList
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from vfac.extensions import db
-from vfac.models import TimestampMixin, utcnow
+from vfac.models import TimestampMixin, Topic, utcnow
 
 
 class Role(enum.IntEnum):
@@ -49,6 +49,15 @@ def _enum(cls: type[enum.Enum]) -> Enum:
     return Enum(cls, native_enum=False, length=20, validate_strings=True)
 
 
+# The topics in which an expert's answers count as expert answers.
+expertise = db.Table(
+    "accounts_expertise",
+    db.Column("user_id", ForeignKey("accounts_user.id", ondelete="CASCADE"), primary_key=True),
+    db.Column("topic_id", ForeignKey("vfac_topic.id", ondelete="CASCADE"), primary_key=True,
+              index=True),
+)
+
+
 class User(TimestampMixin, UserMixin, db.Model):
     __tablename__ = "accounts_user"
 
@@ -81,6 +90,8 @@ class User(TimestampMixin, UserMixin, db.Model):
     mf_recovery_codes: Mapped[list[str] | None] = mapped_column(MutableList.as_mutable(JSON))
 
     reviewed_by: Mapped["User | None"] = relationship(remote_side=[id])
+    expert_topics: Mapped[list[Topic]] = relationship(secondary=expertise,
+                                                      order_by=Topic.position)
 
     # Flask-Security expects named roles; ours are one ordered level (self.role).
     @property
@@ -104,6 +115,10 @@ class User(TimestampMixin, UserMixin, db.Model):
     def is_staff(self) -> bool:
         """Moderators and administrators (whose powers need two-factor authentication)."""
         return self.role >= Role.MODERATOR
+
+    def is_expert_in(self, topic: Topic) -> bool:
+        """An expert (or higher role) who was named expert for this topic."""
+        return self.role >= Role.EXPERT and topic in self.expert_topics
 
     @property
     def has_2fa(self) -> bool:

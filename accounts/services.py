@@ -14,6 +14,7 @@ from accounts.models import AuditEvent, Profession, Role, Status, User, UserSess
 from accounts.permissions import require
 from vfac.extensions import db, security
 from vfac.models import utcnow
+from vfac.topics import topics_by_slugs
 from vfac.pagination import Page, keyset_page
 
 
@@ -82,17 +83,21 @@ def vet_member(actor: User, member: User, decision: Decision) -> None:
                   "rejected", user=member, reason=member.status_reason)
 
 
-def change_role(actor: User, member: User, role: Role) -> None:
-    """Give a member another role (administrators only, never on themselves)."""
+def change_role(actor: User, member: User, role: Role, topic_slugs: list[str] = ()) -> None:
+    """Give a member another role and, from expert up, their topics of expertise."""
     require(actor, "accounts.member.change_role", member)
     if not member.is_approved:
         raise ServiceError(_l("Only approved members can be given a role."))
-    if member.role is role:
+    topics = topics_by_slugs(topic_slugs) if role >= Role.EXPERT else []
+    if role is Role.EXPERT and not topics:
+        raise ServiceError(_l("Choose at least one topic for an expert."))
+    old_role, old_topics = member.role, [t.slug for t in member.expert_topics]
+    if old_role is role and old_topics == [t.slug for t in topics]:
         return
-    old = member.role
     member.role = role
-    audit.record("member.role_changed", actor=actor, subject=member, old=old.name.lower(),
-                 new=role.name.lower())
+    member.expert_topics = topics
+    audit.record("member.role_changed", actor=actor, subject=member, old=old_role.name.lower(),
+                 new=role.name.lower(), topics=" ".join(t.slug for t in topics))
     db.session.commit()
 
 
@@ -196,6 +201,7 @@ class NewMember:
     language: str = "en"
     statement: str = ""
     role: Role = Role.MEMBER
+    expert_topics: tuple[str, ...] = ()
 
 
 def create_member(actor: User | None, data: NewMember) -> User:
@@ -207,6 +213,7 @@ def create_member(actor: User | None, data: NewMember) -> User:
         full_name=data.full_name, country=data.country, organisation=data.organisation,
         profession=data.profession, language=data.language, statement=data.statement,
         role=data.role, status=Status.APPROVED, confirmed_at=utcnow(), reviewed_at=utcnow())
+    user.expert_topics = topics_by_slugs(list(data.expert_topics))
     db.session.flush()
     audit.record("admin.created" if data.role is Role.ADMINISTRATOR else "member.registered",
                  actor=actor, subject=user)

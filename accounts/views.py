@@ -14,6 +14,7 @@ from accounts.permissions import require
 from accounts.sessions import current_token_hash
 from vfac.extensions import db
 from vfac.params import int_arg
+from vfac.topics import all_topics
 
 bp = Blueprint("accounts", __name__)
 
@@ -94,7 +95,15 @@ def member(user_id: int):
     member = db.session.get(User, user_id) or abort(404)
     require(current_user, "accounts.member.list", member)
     return render_template("accounts/admin_member.html", member=member, vet_form=VetForm(),
-                           role_form=RoleForm(role=member.role.name.lower()))
+                           role_form=_role_form(member))
+
+
+def _role_form(member: User, **kwargs) -> RoleForm:
+    """The role form, its topic boxes ticked with the member's expertise unless posted."""
+    form = RoleForm(topics=all_topics(), role=member.role.name.lower(), **kwargs)
+    if not form.is_submitted():
+        form.topics.data = [t.slug for t in member.expert_topics]
+    return form
 
 
 @bp.route("/admin/members/<int:user_id>/vet", methods=["POST"])
@@ -105,7 +114,7 @@ def vet(user_id: int):
     if not form.validate_on_submit():
         require(current_user, "accounts.member.vet", member)
         return render_template("accounts/admin_member.html", member=member, vet_form=form,
-                               role_form=RoleForm(role=member.role.name.lower())), 400
+                               role_form=_role_form(member)), 400
     try:
         services.vet_member(current_user, member, services.Decision(
             approve=form.decision.data == "approve", reason=form.reason.data or ""))
@@ -123,12 +132,12 @@ def vet(user_id: int):
 def change_role(user_id: int):
     member = db.session.get(User, user_id) or abort(404)
     require(current_user, "accounts.member.change_role", member)
-    form = RoleForm()
+    form = RoleForm(topics=all_topics())
     if not form.validate_on_submit():
         return render_template("accounts/admin_member.html", member=member, vet_form=VetForm(),
                                role_form=form), 400
     try:
-        services.change_role(current_user, member, form.role_value())
+        services.change_role(current_user, member, form.role_value(), form.topics.data or [])
     except services.ServiceError as error:
         flash(str(error), "error")
     else:

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select, text
+from sqlalchemy import text
 
 from accounts import services as account_services
 from vfac.extensions import db
 from vfac.i18n import LANGUAGE_COOKIE, LANGUAGES
-from vfac.models import Topic
+from vfac.topics import all_topics, topic_by_slug
 from vfac.urls import safe_next
 
 bp = Blueprint("main", __name__)
@@ -41,10 +41,6 @@ def language(lang: str):
     return response
 
 
-def all_topics() -> list[Topic]:
-    return list(db.session.execute(select(Topic).order_by(Topic.position)).scalars())
-
-
 @bp.route("/topics")
 def topics():
     return render_template("topics.html", topics=all_topics())
@@ -52,9 +48,7 @@ def topics():
 
 @bp.route("/topics/<slug>")
 def topic(slug: str):
-    topic = db.session.execute(select(Topic).where(Topic.slug == slug)).scalar_one_or_none()
-    if topic is None:
-        abort(404)
+    topic = topic_by_slug(slug) or abort(404)
     return render_template("topic.html", topic=topic)
 
 

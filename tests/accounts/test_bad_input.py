@@ -130,7 +130,7 @@ def test_pending_member_cannot_be_given_a_role(client, auth, make_user):
     admin = make_user(Role.ADMINISTRATOR, totp=True)
     waiting = make_user(status=Status.PENDING)
     auth.login(admin)
-    r = client.post(f"/admin/members/{waiting.id}/role", data={"role": "expert"})
+    r = client.post(f"/admin/members/{waiting.id}/role", data={"role": "instructor"})
     assert r.status_code == 302
     assert db.session.get(User, waiting.id).role is Role.MEMBER
 
@@ -167,3 +167,18 @@ def test_the_search_box_takes_anything(client, q):
     r = client.get("/search", query_string={"q": q})
     assert r.status_code == 200
     assert "<script>alert(1)</script>" not in r.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("data,message", [
+    ({"role": "expert"}, "Choose at least one topic for an expert."),
+    ({"role": "expert", "topics": ["not-a-topic"]}, "Choose topics from the list."),
+    ({"role": "expert", "topics": ["prevention", "<script>"]}, "Choose topics from the list."),
+])
+def test_expert_needs_real_topics(client, auth, make_user, data, message):
+    admin = make_user(Role.ADMINISTRATOR, totp=True)
+    member = make_user()
+    auth.login(admin)
+    r = client.post(f"/admin/members/{member.id}/role", data=data)
+    assert r.status_code == 400 and message in r.get_data(as_text=True)
+    member = db.session.get(User, member.id)
+    assert member.role is Role.MEMBER and member.expert_topics == []

@@ -208,3 +208,26 @@ def test_password_reset_by_single_use_link(client, auth, make_user, outbox):
     assert again.status_code in (200, 302)
     assert db.session.execute(select(func.count()).select_from(AuditEvent).where(
         AuditEvent.action == "password.reset")).scalar() == 1
+
+
+def test_administrator_names_an_expert_for_topics(client, auth, make_user):
+    admin = make_user(Role.ADMINISTRATOR, totp=True)
+    member = make_user(username="forensic")
+    auth.login(admin)
+    page = client.get(f"/admin/members/{member.id}").get_data(as_text=True)
+    assert 'name="topics" type="checkbox" value="electronic-evidence"' in page \
+        or 'value="electronic-evidence"' in page
+    r = client.post(f"/admin/members/{member.id}/role",
+                    data={"role": "expert", "topics": ["electronic-evidence", "investigation"]})
+    assert r.status_code == 302
+    member = db.session.get(User, member.id)
+    assert member.role is Role.EXPERT
+    assert [t.slug for t in member.expert_topics] == ["investigation", "electronic-evidence"]
+    profile = client.get("/members/forensic").get_data(as_text=True)
+    assert "Expert in:" in profile and "Electronic evidence" in profile
+    # back to member: the expertise goes with the role
+    client.post(f"/admin/members/{member.id}/role", data={"role": "member"})
+    member = db.session.get(User, member.id)
+    assert member.role is Role.MEMBER and member.expert_topics == []
+    assert "topics=investigation electronic-evidence" in client.get("/admin/audit").get_data(
+        as_text=True)

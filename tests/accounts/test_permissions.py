@@ -109,7 +109,7 @@ def test_route_matrix(client, auth, make_user, who, method, path, expected):
     if user is not None:
         assert auth.login(user).status_code == 302
     url = path.format(other=other.username, other_id=other.id, waiting_id=waiting.id)
-    data = {"decision": "approve", "role": "expert"} if method == "POST" else None
+    data = {"decision": "approve", "role": "instructor"} if method == "POST" else None
     response = client.open(url, method=method, data=data)
     want = expected.get(who, expected["*"])
     if want == "login":
