@@ -20,7 +20,8 @@ def cookie(client) -> str | None:
 
 def sessions_of(user) -> list[UserSession]:
     return list(db.session.execute(
-        select(UserSession).where(UserSession.user_id == user.id)).scalars())
+        select(UserSession).where(UserSession.user_id == user.id).order_by(UserSession.id)
+    ).scalars())
 
 
 def test_visitors_sessions_write_nothing_to_the_database(client):
