@@ -182,3 +182,41 @@ def test_expert_needs_real_topics(client, auth, make_user, data, message):
     assert r.status_code == 400 and message in r.get_data(as_text=True)
     member = db.session.get(User, member.id)
     assert member.role is Role.MEMBER and member.expert_topics == []
+
+
+def test_bad_password_change_changes_nothing(client, auth, make_user):
+    user = make_user()
+    auth.login(user)
+    before = db.session.get(User, user.id).password
+    for data in ({"password": PASSWORD, "new_password": "short", "new_password_confirm": "short"},
+                 {"password": PASSWORD, "new_password": "a long new passphrase one",
+                  "new_password_confirm": "a long new passphrase two"},
+                 {"password": PASSWORD, "new_password": "passwordpassword",
+                  "new_password_confirm": "passwordpassword"},
+                 {}):
+        r = client.post("/auth/password", data=data)
+        assert r.status_code == 200 and 'class="errors' in r.get_data(as_text=True)
+    assert db.session.get(User, user.id).password == before
+
+
+@pytest.mark.parametrize("path", ["/auth/confirm/not-a-token", "/auth/reset/not-a-token",
+                                  "/auth/confirm/" + "A" * 3000, "/auth/two-factor/bogus"])
+def test_bad_tokens_get_a_clear_answer(client, auth, make_user, path):
+    if "two-factor" in path:
+        auth.login(make_user())
+        r = client.post(path, data={"code": "123456"})
+    else:
+        r = client.get(path)
+    assert r.status_code in (200, 302, 400, 404)
+    if r.status_code == 302:
+        r = client.get(r.headers["Location"])
+    assert r.status_code < 500
+
+
+def test_two_factor_setup_refuses_unknown_methods(client, auth, make_user):
+    user = make_user()
+    auth.login(user)
+    for method in ("sms", "email", "", "<script>"):
+        r = client.post("/auth/two-factor", data={"setup": method})
+        assert r.status_code == 200
+    assert not db.session.get(User, user.id).has_2fa
