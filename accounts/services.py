@@ -29,6 +29,10 @@ def find_by_identity(identity: str) -> User | None:
         select(User).where(func.lower(column) == identity.casefold())).scalar_one_or_none()
 
 
+def member_by_username(username: str) -> User | None:
+    return find_by_identity(username) if "@" not in username else None
+
+
 def login_failed(identity: str, user: User | None) -> None:
     """Record a failed login (the identity is kept for unknown names, to see spraying)."""
     audit.record("login.failure", subject=user, identity=identity[:80])
@@ -46,13 +50,6 @@ def on_registered(user: User) -> None:
 
 def on_confirmed(user: User) -> None:
     audit.record("member.confirmed", actor=user, subject=user)
-
-
-def pending_members(actor: User, after_id: int | None = None) -> Page:
-    """The vetting queue, oldest first: confirmed members waiting for a decision."""
-    require(actor, "accounts.member.vet")
-    query = select(User).where(User.status == Status.PENDING, User.confirmed_at.is_not(None))
-    return keyset_page(query, User.id, after_id, ascending=True)
 
 
 @dataclass(frozen=True)
@@ -183,10 +180,6 @@ def members(actor: User, after_id: int | None = None, status: Status | None = No
                             | func.lower(User.email).like(like))
     return keyset_page(query, User.id, after_id, ascending=True)
 
-
-def member_by_username(username: str) -> User | None:
-    return db.session.execute(select(User).where(
-        func.lower(User.username) == username.casefold())).scalar_one_or_none()
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ def settings():
 def security():
     sessions = services.active_sessions(current_user)
     return render_template("accounts/security.html", sessions=sessions,
-                           this_session=current_token_hash(), end_form=EndSessionForm())
+                           this_session=current_token_hash())
 
 
 @bp.route("/account/sessions/end", methods=["POST"])

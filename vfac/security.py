@@ -42,10 +42,13 @@ def _asset_digest(path: str, mtime: float) -> str:
 
 
 def asset_url(filename: str) -> str:
-    """URL of a static file with its content hash, so it can be cached for a year."""
-    full = Path(current_app.static_folder or "") / filename
-    digest = _asset_digest(filename, full.stat().st_mtime)
-    return url_for("static", filename=filename, v=digest)
+    """URL of a static file with its content hash, so it can be cached for a year.
+
+    Hashed once per process; in debug mode the file's mtime is checked, so edits show.
+    """
+    mtime = (Path(current_app.static_folder or "") / filename).stat().st_mtime \
+        if current_app.debug else 0.0
+    return url_for("static", filename=filename, v=_asset_digest(filename, mtime))
 
 
 def _headers(response: Response) -> None:
