@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 PGURL  ?= postgresql+psycopg://postgres@127.0.0.1:5432/vfac_test
 export FLASK_APP := wsgi
 
-.PHONY: install run test test-sqlite test-postgres test-e2e chromium translations bench clean
+.PHONY: install run test test-sqlite test-postgres test-e2e chromium fonts translations bench clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,7 +14,7 @@ $(STAMP): setup.cfg pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) fonts
 
 # A real secret key, generated once, kept out of git (instance/ is ignored).
 instance/config.py:
@@ -52,6 +52,15 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Certificates are drawn with Noto fonts (Latin/Cyrillic, Arabic, Chinese) from Debian's
+# packages; installed here when missing, never downloaded by the application.
+fonts:
+	@test -f /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf -a \
+		-f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc || { \
+		echo "installing Debian's Noto fonts for the certificate PDFs"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		fonts-noto-core fonts-noto-cjk >/dev/null || echo "could not install the Noto fonts"; }
 
 # Performance: data at scale, a real HTTP load on 127.0.0.1 (see bench/http_load.py).
 bench: install

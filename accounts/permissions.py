@@ -58,6 +58,23 @@ def _view_profile(user: User | None, obj: Any) -> bool:
     return at_least(Role.MEMBER)(user, obj) or self_or(Role.MODERATOR)(user, obj)
 
 
+def _visible(user: User | None, obj: Any) -> bool:
+    return obj is None or obj.visibility in visibilities_for(user)
+
+
+def _course_editor(user: User | None, course: Any) -> bool:
+    # A course is edited by its own instructors, and by administrators.
+    if at_least(Role.ADMINISTRATOR)(user, course):
+        return True
+    return at_least(Role.INSTRUCTOR)(user, course) and (course is None
+                                                        or course.is_instructor(user))
+
+
+def _course_view(user: User | None, course: Any) -> bool:
+    # Unpublished courses are drafts: their editors preview them, nobody else sees them.
+    return _course_editor(user, course) or (course.is_published and _visible(user, course))
+
+
 RULES: dict[str, Rule] = {
     "accounts.member.view": _view_profile,
     "accounts.member.list": at_least(Role.MODERATOR),
@@ -65,6 +82,11 @@ RULES: dict[str, Rule] = {
     "accounts.member.change_role": _can_change_role,
     "accounts.audit.view": at_least(Role.ADMINISTRATOR),
     "vfac.content.members": at_least(Role.MEMBER),
+    "courses.course.create": at_least(Role.INSTRUCTOR),
+    "courses.course.edit": _course_editor,
+    "courses.course.view": _course_view,
+    "courses.course.enrol": lambda user, course: at_least(Role.MEMBER)(user, course)
+    and course.is_published and _visible(user, course),
     # restricted: law-enforcement and judicial members; staff (with 2FA) to moderate it
     "vfac.content.restricted": lambda user, obj: (at_least(Role.MEMBER)(user, obj)
                                                   and user.is_law_enforcement)

@@ -37,10 +37,11 @@ def init_app(app: Flask) -> None:
 
     @app.cli.command("seed-demo")
     def seed_demo() -> None:
-        """Load the demo members (idempotent: existing ones are left as they are)."""
+        """Load the demo members and courses (idempotent: existing ones are left as they are)."""
+        from courses.demo import seed as seed_courses  # noqa: PLC0415
         from vfac.demo import seed  # noqa: PLC0415
 
-        for line in seed():
+        for line in [*seed(), *seed_courses()]:
             click.echo(line)
 
     @app.cli.command("purge-sessions")

@@ -17,6 +17,14 @@ class DefaultConfig:
 
     # Pages, uploads, forms
     MAX_CONTENT_LENGTH = 25 * 1024 * 1024
+    COURSE_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+    OFFLINE_PACK_MAX_FILE_BYTES = 5 * 1024 * 1024  # larger PDFs are listed, not packed
+    # Noto fonts from Debian's fonts-noto-core and fonts-noto-cjk (see courses/certificates.py)
+    CERTIFICATE_FONTS = {
+        "sans": "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+        "arabic": "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf",
+        "cjk": ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),  # 2: SC face
+    }
     WTF_CSRF_TIME_LIMIT = 12 * 3600  # a long form on a slow line must not expire
     COMPRESS_MIN_SIZE = 500
     ASSET_MAX_AGE = 31536000
