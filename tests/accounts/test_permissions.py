@@ -46,7 +46,8 @@ def make_person(make_user, who: str):
 
 
 def test_every_rule_is_in_the_matrix():
-    assert set(RULES) == set(ALLOWED)
+    # course rules take a course and have their own matrix in tests/courses
+    assert {a for a in RULES if not a.startswith("courses.")} == set(ALLOWED)
 
 
 @pytest.mark.parametrize("action", sorted(ALLOWED))
