@@ -30,6 +30,20 @@ _NUMBER = _l("Enter a whole number.")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+class WholeNumberField(IntegerField):
+    """An integer field whose "not a number" message is ours, in every language."""
+
+    def process_formdata(self, valuelist: list[t.Any]) -> None:
+        if not valuelist or valuelist[0] in ("", None):
+            self.data = None
+            return
+        text = str(valuelist[0]).strip()
+        if not (text.isascii() and text.isdigit()) or len(text) > 9:
+            self.data = None
+            raise ValueError(_NUMBER)
+        self.data = int(text)
+
+
 def level_labels() -> dict[Level, t.Any]:
     return {Level.BEGINNER: _l("Beginner"), Level.INTERMEDIATE: _l("Intermediate"),
             Level.ADVANCED: _l("Advanced")}
@@ -86,7 +100,7 @@ class EditCourseForm(FlaskForm):
     level = SelectField(_l("Level"), validators=[_known(_l("Choose one of the listed levels."))])
     audience = _checkboxes(_l("Written for"), validators=[
         _known(_l("Choose professions from the list."))])
-    hours = IntegerField(_l("Estimated hours of study"), validators=[
+    hours = WholeNumberField(_l("Estimated hours of study"), validators=[
         InputRequired(_NUMBER), NumberRange(1, 500, _l("Between 1 and 500 hours."))])
     visibility = SelectField(_l("Who can see it"), validators=[
         _known(_l("Choose one of the listed options."))])
@@ -167,12 +181,12 @@ class AttachmentForm(FlaskForm):
 
 
 class EditQuizForm(FlaskForm):
-    pass_mark = IntegerField(_l("Pass mark (%)"), default=70, validators=[
+    pass_mark = WholeNumberField(_l("Pass mark (%)"), default=70, validators=[
         InputRequired(_NUMBER), NumberRange(1, 100, _l("Between 1 and 100."))])
-    max_attempts = IntegerField(_l("Attempts allowed"), default=0, validators=[
+    max_attempts = WholeNumberField(_l("Attempts allowed"), default=0, validators=[
         InputRequired(_NUMBER), NumberRange(0, 100, _l("Between 0 and 100."))],
         description=_l("0 means no limit."))
-    cooldown_minutes = IntegerField(_l("Wait between attempts (minutes)"), default=0,
+    cooldown_minutes = WholeNumberField(_l("Wait between attempts (minutes)"), default=0,
                                     validators=[InputRequired(_NUMBER), NumberRange(
                                         0, 10080, _l("Between 0 and 10080 minutes."))])
 
