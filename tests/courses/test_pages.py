@@ -61,4 +61,4 @@ def test_course_pages_are_right_to_left_in_arabic(client, auth, make_user, make_
     auth.login(make_user(language="ar"))
     html = client.get(f"/courses/{course.slug}").get_data(as_text=True)
     assert '<html lang="ar" dir="rtl">' in html
-    assert '<article class="course" lang="en">' in html  # the course keeps its own language
+    assert '<article class="course" lang="en" dir="auto">' in html  # the course keeps its own language
