@@ -7,6 +7,7 @@ data: links (up to a size), and the quizzes as self-check questions that open wi
 from __future__ import annotations
 
 import base64
+from functools import lru_cache
 from pathlib import Path
 
 from flask import current_app, render_template
@@ -28,6 +29,11 @@ def _data_uri(attachment: Attachment) -> str | None:
         base64.b64encode(path.read_bytes()).decode("ascii")
 
 
+@lru_cache(maxsize=2)
+def _stylesheet(root: str) -> str:
+    return (Path(root) / "static" / "offline.css").read_text()
+
+
 def render_pack(course: Course) -> str:
     """The course's lessons and self-check questions, in the course's language."""
     # one query each for attachments and quiz options, whatever the size of the course
@@ -37,7 +43,7 @@ def render_pack(course: Course) -> str:
         .selectinload(Question.options))).scalars().all()
     files = {a.id: _data_uri(a) for m in course.modules for le in m.lessons
              for a in le.attachments}
-    css = (Path(current_app.root_path) / "static" / "offline.css").read_text()
+    css = _stylesheet(current_app.root_path)
     with force_locale(babel_locale(course.language)):
         return render_template("courses/offline.html", course=course, files=files, css=css,
                                rtl=course.language == "ar")

@@ -17,7 +17,7 @@ from accounts.models import Role, User
 from accounts.permissions import require
 from accounts.services import ServiceError
 from courses.models import (Attachment, Course, CourseAudience, Lesson, Level, Module, Option,
-                            Question, Quiz)
+                            Question, Quiz, course_instructor)
 from courses.quiz import kind_of
 from vfac.extensions import db
 from vfac.i18n import babel_locale
@@ -346,8 +346,6 @@ def editable_courses(actor: User) -> list[Course]:
     require(actor, "courses.course.create")
     query = select(Course).order_by(Course.is_published, Course.title)
     if actor.role < Role.ADMINISTRATOR:
-        from courses.models import course_instructor  # noqa: PLC0415
-
         query = query.where(Course.id.in_(select(course_instructor.c.course_id).where(
             course_instructor.c.user_id == actor.id)))
     return list(db.session.execute(query.limit(500)).scalars())

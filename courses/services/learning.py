@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from accounts.permissions import PermissionDenied, require
 from accounts.services import ServiceError
@@ -115,8 +116,6 @@ def next_attempt_at(actor, quiz: Quiz) -> tuple[int, datetime | None]:
     if last is None or not quiz.cooldown_minutes:
         return count, None
     if last.tzinfo is None:  # SQLite gives naive datetimes back
-        from datetime import timezone  # noqa: PLC0415
-
         last = last.replace(tzinfo=timezone.utc)
     ready = last + timedelta(minutes=quiz.cooldown_minutes)
     return count, ready if ready > utcnow() else None
@@ -218,8 +217,6 @@ def certificates_of(actor) -> list[Certificate]:
 
 def my_courses(actor) -> list[Enrolment]:
     """The actor's enrolments, most recent first (for "continue learning")."""
-    from sqlalchemy.orm import selectinload  # noqa: PLC0415
-
     return list(db.session.execute(
         select(Enrolment).where(Enrolment.user_id == actor.id)
         .options(selectinload(Enrolment.course).selectinload(Course.topics))

@@ -17,6 +17,7 @@ from courses.views import bp, lesson_in, load_course, module_in
 from vfac.extensions import db
 from vfac.params import int_arg
 from vfac.topics import all_topics
+from vfac.urls import is_local_path
 
 
 @bp.route("/courses/")
@@ -83,8 +84,8 @@ def lesson_done(slug: str, lesson_id: int):
     if certificate is not None:
         flash(_("You have completed the course. Here is your certificate."), "success")
         return redirect(url_for("courses.certificate", code=certificate.code))
-    return redirect(request.form.get("next_url") if request.form.get("next_url", "")
-                    .startswith("/courses/") else url_for("courses.course", slug=slug))
+    target = request.form.get("next_url")
+    return redirect(target if is_local_path(target) else url_for("courses.course", slug=slug))
 
 
 @bp.route("/courses/<slug>/attachments/<int:attachment_id>")

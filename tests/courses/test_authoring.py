@@ -195,3 +195,21 @@ def test_catalogue_search_with_odd_text(client, make_course):
         assert client.get("/courses/", query_string={"q": q}).status_code == 200
     assert "Cloud evidence" in client.get("/courses/?q=100%25").get_data(as_text=True)
     assert "Cloud evidence" not in client.get("/courses/?q=_").get_data(as_text=True)
+
+
+def test_lesson_done_never_redirects_off_site(client, auth, make_user, make_course):
+    course = make_course()
+    lesson = course.modules[0].lessons[0]
+    auth.login(make_user())
+    client.post(f"/courses/{course.slug}/enrol")
+    for target in ("https://evil.example/", "//evil.example/", "/\\evil.example"):
+        response = client.post(f"/courses/{course.slug}/lessons/{lesson.id}/done",
+                               data={"next_url": target})
+        assert response.headers["Location"].endswith(f"/courses/{course.slug}")
+
+
+@pytest.mark.parametrize("code", ["", "x", "ABCD-EFGH", "<script>", "A" * 500])
+def test_certificate_lookup_with_odd_codes(client, code):
+    response = client.get("/certificates/", query_string={"code": code}, follow_redirects=True)
+    assert response.status_code in (200, 404)
+    assert "<script>" not in response.get_data(as_text=True).split("<main", 1)[1]
