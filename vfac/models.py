@@ -4,7 +4,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, DateTime, Integer, String
+from sqlalchemy import JSON, DateTime, Enum, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from vfac.extensions import db
@@ -42,3 +42,24 @@ class Topic(db.Model):
 
     def description_in(self, language: str) -> str:
         return self.description.get(language) or self.description["en"]
+
+
+class SearchEntry(db.Model):
+    """One searchable item of any pillar (a paper, a course, a thread) for vfac/search.py.
+
+    The normalised text lives beside it in a dialect's own full-text structure: the FTS5
+    table `vfac_search_fts` (rowid = id) on SQLite, the `search_vector` tsvector column with
+    a GIN index on PostgreSQL; both are created by the migration, not by the model.
+    """
+
+    __tablename__ = "vfac_search_entry"
+    __table_args__ = (UniqueConstraint("kind", "object_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    object_id: Mapped[int] = mapped_column(Integer)
+    language: Mapped[str] = mapped_column(String(5), index=True)
+    visibility: Mapped[Visibility] = mapped_column(
+        Enum(Visibility, native_enum=False, length=24, validate_strings=True), index=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
+                                                 onupdate=utcnow)
