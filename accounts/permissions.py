@@ -75,6 +75,26 @@ def _course_view(user: User | None, course: Any) -> bool:
     return _course_editor(user, course) or (course.is_published and _visible(user, course))
 
 
+def _paper_submitter(user: User | None, paper: Any) -> bool:
+    return at_least(Role.MEMBER)(user, paper) and paper is not None \
+        and paper.submitter_id == user.id
+
+
+def _paper_view(user: User | None, paper: Any) -> bool:
+    # Published papers by visibility; unpublished ones to their submitter and moderators.
+    if paper.is_published and _visible(user, paper):
+        return True
+    return _paper_submitter(user, paper) or (at_least(Role.MODERATOR)(user, paper)
+                                            and _visible(user, paper))
+
+
+def _paper_edit(user: User | None, paper: Any) -> bool:
+    # Submitters change their drafts and rejected or pending papers; moderators change any.
+    if paper is not None and _paper_submitter(user, paper) and not paper.is_published:
+        return True
+    return at_least(Role.MODERATOR)(user, paper) and _visible(user, paper)
+
+
 RULES: dict[str, Rule] = {
     "accounts.member.view": _view_profile,
     "accounts.member.list": at_least(Role.MODERATOR),
@@ -87,6 +107,11 @@ RULES: dict[str, Rule] = {
     "courses.course.view": _course_view,
     "courses.course.enrol": lambda user, course: at_least(Role.MEMBER)(user, course)
     and course.is_published and _visible(user, course),
+    "research.paper.submit": at_least(Role.MEMBER),
+    "research.paper.view": _paper_view,
+    "research.paper.edit": _paper_edit,
+    "research.paper.moderate": lambda user, paper: at_least(Role.MODERATOR)(user, paper)
+    and _visible(user, paper),
     # restricted: law-enforcement and judicial members; staff (with 2FA) to moderate it
     "vfac.content.restricted": lambda user, obj: (at_least(Role.MEMBER)(user, obj)
                                                   and user.is_law_enforcement)

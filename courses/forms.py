@@ -8,12 +8,11 @@ from flask import abort
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import (BooleanField, FieldList, Form, FormField, IntegerField, SelectField,
-                     SelectMultipleField, StringField, TextAreaField)
+from wtforms import (BooleanField, FieldList, Form, FormField, SelectField, StringField,
+                     TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (URL, DataRequired, InputRequired, Length, NumberRange, Optional,
                                 ValidationError)
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from accounts.forms import profession_labels
 from accounts.models import Profession
@@ -22,36 +21,16 @@ from courses.quiz import KINDS
 from courses.services.authoring import (CourseInput, LessonInput, ModuleInput, OptionInput,
                                         QuestionInput, QuizInput)
 from courses.services.catalogue import CatalogueFilter
+from vfac.forms import NUMBER, REQUIRED, WholeNumberField, checkboxes, known, visibility_labels
 from vfac.i18n import LANGUAGES, current_language
 from vfac.models import Visibility
 
-_REQUIRED = _l("This field is required.")
-_NUMBER = _l("Enter a whole number.")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-class WholeNumberField(IntegerField):
-    """An integer field whose "not a number" message is ours, in every language."""
-
-    def process_formdata(self, valuelist: list[t.Any]) -> None:
-        if not valuelist or valuelist[0] in ("", None):
-            self.data = None
-            return
-        text = str(valuelist[0]).strip()
-        if not (text.isascii() and text.isdigit()) or len(text) > 9:
-            self.data = None
-            raise ValueError(_NUMBER)
-        self.data = int(text)
 
 
 def level_labels() -> dict[Level, t.Any]:
     return {Level.BEGINNER: _l("Beginner"), Level.INTERMEDIATE: _l("Intermediate"),
             Level.ADVANCED: _l("Advanced")}
-
-
-def visibility_labels() -> dict[Visibility, t.Any]:
-    return {Visibility.PUBLIC: _l("Public"), Visibility.MEMBERS: _l("Members"),
-            Visibility.RESTRICTED: _l("Law enforcement and judiciary only")}
 
 
 def catalogue_filter(args: t.Mapping[str, str], topic_slugs: set[str]) -> CatalogueFilter:
@@ -70,42 +49,28 @@ def catalogue_filter(args: t.Mapping[str, str], topic_slugs: set[str]) -> Catalo
         q=(args.get("q") or "")[:200].strip())
 
 
-def _checkboxes(label: t.Any, **kwargs: t.Any) -> SelectMultipleField:
-    return SelectMultipleField(label, validate_choice=False, widget=ListWidget(prefix_label=False),
-                               option_widget=CheckboxInput(), **kwargs)
-
-
-def _known(message: t.Any) -> t.Callable[[t.Any, t.Any], None]:
-    def check(form: t.Any, field: t.Any) -> None:
-        known = {str(choice.value) for choice in field.choices}
-        values = field.data if isinstance(field.data, list) else [field.data]
-        if any(str(v) not in known for v in values if v not in (None, "")):
-            raise ValidationError(message)
-    return check
-
-
 class EditCourseForm(FlaskForm):
-    title = StringField(_l("Title"), validators=[DataRequired(_REQUIRED), Length(max=160)])
-    slug = StringField(_l("Address"), validators=[DataRequired(_REQUIRED), Length(max=80)],
+    title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), Length(max=160)])
+    slug = StringField(_l("Address"), validators=[DataRequired(REQUIRED), Length(max=80)],
                        description=_l("Lower-case letters, digits and hyphens; it appears in "
                                       "the course's address and should not change once "
                                       "published."))
-    summary = TextAreaField(_l("Summary"), validators=[DataRequired(_REQUIRED),
+    summary = TextAreaField(_l("Summary"), validators=[DataRequired(REQUIRED),
                                                        Length(max=1000)])
     outcomes = TextAreaField(_l("Learning outcomes"), validators=[Length(max=4000)],
                              description=_l("One outcome per line."))
-    topics = _checkboxes(_l("Topics"), validators=[_known(_l("Choose topics from the list."))])
+    topics = checkboxes(_l("Topics"), validators=[known(_l("Choose topics from the list."))])
     language = SelectField(_l("Language of the course"), validators=[
-        _known(_l("Choose one of the listed languages."))])
-    level = SelectField(_l("Level"), validators=[_known(_l("Choose one of the listed levels."))])
-    audience = _checkboxes(_l("Written for"), validators=[
-        _known(_l("Choose professions from the list."))])
+        known(_l("Choose one of the listed languages."))])
+    level = SelectField(_l("Level"), validators=[known(_l("Choose one of the listed levels."))])
+    audience = checkboxes(_l("Written for"), validators=[
+        known(_l("Choose professions from the list."))])
     hours = WholeNumberField(_l("Estimated hours of study"), validators=[
-        InputRequired(_NUMBER), NumberRange(1, 500, _l("Between 1 and 500 hours."))])
+        InputRequired(NUMBER), NumberRange(1, 500, _l("Between 1 and 500 hours."))])
     visibility = SelectField(_l("Who can see it"), validators=[
-        _known(_l("Choose one of the listed options."))])
-    prerequisites = _checkboxes(_l("Prerequisites"), validators=[
-        _known(_l("Choose courses from the list."))],
+        known(_l("Choose one of the listed options."))])
+    prerequisites = checkboxes(_l("Prerequisites"), validators=[
+        known(_l("Choose courses from the list."))],
         description=_l("Courses a learner must complete before enrolling."))
     instructors = StringField(_l("Co-instructors"), validators=[Length(max=400)],
                               description=_l("Usernames of other instructors, separated by "
@@ -150,7 +115,7 @@ class EditCourseForm(FlaskForm):
 
 
 class EditModuleForm(FlaskForm):
-    title = StringField(_l("Title"), validators=[DataRequired(_REQUIRED), Length(max=160)])
+    title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), Length(max=160)])
     summary = TextAreaField(_l("Summary"), validators=[Length(max=1000)])
 
     def to_input(self) -> ModuleInput:
@@ -158,8 +123,8 @@ class EditModuleForm(FlaskForm):
 
 
 class EditLessonForm(FlaskForm):
-    title = StringField(_l("Title"), validators=[DataRequired(_REQUIRED), Length(max=160)])
-    body = TextAreaField(_l("Lesson text"), validators=[DataRequired(_REQUIRED),
+    title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), Length(max=160)])
+    body = TextAreaField(_l("Lesson text"), validators=[DataRequired(REQUIRED),
                                                         Length(max=100_000)],
                          description=_l("Markdown: ## headings, **bold**, lists, tables."))
     video_url = StringField(_l("Video link"), validators=[
@@ -176,18 +141,18 @@ class EditLessonForm(FlaskForm):
 
 
 class AttachmentForm(FlaskForm):
-    file = FileField(_l("PDF document or image"), validators=[FileRequired(_REQUIRED)],
+    file = FileField(_l("PDF document or image"), validators=[FileRequired(REQUIRED)],
                      description=_l("PDF, PNG or JPEG."))
 
 
 class EditQuizForm(FlaskForm):
     pass_mark = WholeNumberField(_l("Pass mark (%)"), default=70, validators=[
-        InputRequired(_NUMBER), NumberRange(1, 100, _l("Between 1 and 100."))])
+        InputRequired(NUMBER), NumberRange(1, 100, _l("Between 1 and 100."))])
     max_attempts = WholeNumberField(_l("Attempts allowed"), default=0, validators=[
-        InputRequired(_NUMBER), NumberRange(0, 100, _l("Between 0 and 100."))],
+        InputRequired(NUMBER), NumberRange(0, 100, _l("Between 0 and 100."))],
         description=_l("0 means no limit."))
     cooldown_minutes = WholeNumberField(_l("Wait between attempts (minutes)"), default=0,
-                                    validators=[InputRequired(_NUMBER), NumberRange(
+                                    validators=[InputRequired(NUMBER), NumberRange(
                                         0, 10080, _l("Between 0 and 10080 minutes."))])
 
     def to_input(self) -> QuizInput:
@@ -202,8 +167,8 @@ class OptionForm(Form):
 
 
 class EditQuestionForm(FlaskForm):
-    kind = SelectField(_l("Type"), validators=[_known(_l("Choose one of the listed types."))])
-    text = TextAreaField(_l("Question"), validators=[DataRequired(_REQUIRED), Length(max=2000)])
+    kind = SelectField(_l("Type"), validators=[known(_l("Choose one of the listed types."))])
+    text = TextAreaField(_l("Question"), validators=[DataRequired(REQUIRED), Length(max=2000)])
     options = FieldList(FormField(OptionForm), min_entries=5, max_entries=8)
 
     def __init__(self, *args: t.Any, **kwargs: t.Any) -> None:

@@ -93,7 +93,7 @@ def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
 
 
 # Requests that change data; on SQLite their transaction takes the write lock at once.
-_WRITING_GETS = {"security.confirm_email"}
+_WRITING_GETS = {"security.confirm_email", "research.download"}
 
 
 @event.listens_for(Engine, "begin")
@@ -164,11 +164,13 @@ def _register_blueprints(app: Flask) -> None:
     from accounts.views import bp as accounts_bp  # noqa: PLC0415
     from courses.views import bp as courses_bp  # noqa: PLC0415
     from forum.views import bp as forum_bp  # noqa: PLC0415
+    from research.oai import bp as oai_bp  # noqa: PLC0415
     from research.views import bp as research_bp  # noqa: PLC0415
     from vfac.views import bp as main_bp  # noqa: PLC0415
 
-    for blueprint in (main_bp, accounts_bp, courses_bp, research_bp, forum_bp):
+    for blueprint in (main_bp, accounts_bp, courses_bp, research_bp, oai_bp, forum_bp):
         app.register_blueprint(blueprint)
+    csrf.exempt(oai_bp)  # harvesters may POST protocol requests; OAI-PMH changes nothing
 
 
 def _register_template_globals(app: Flask) -> None:

@@ -37,11 +37,12 @@ def init_app(app: Flask) -> None:
 
     @app.cli.command("seed-demo")
     def seed_demo() -> None:
-        """Load the demo members and courses (idempotent: existing ones are left as they are)."""
+        """Load the demo members, courses and papers (idempotent: existing ones are kept)."""
         from courses.demo import seed as seed_courses  # noqa: PLC0415
+        from research.demo import seed as seed_papers  # noqa: PLC0415
         from vfac.demo import seed  # noqa: PLC0415
 
-        for line in [*seed(), *seed_courses()]:
+        for line in [*seed(), *seed_courses(), *seed_papers()]:
             click.echo(line)
 
     @app.cli.command("purge-sessions")

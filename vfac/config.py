@@ -18,6 +18,10 @@ class DefaultConfig:
     # Pages, uploads, forms
     MAX_CONTENT_LENGTH = 25 * 1024 * 1024
     COURSE_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+    RESEARCH_PDF_MAX_BYTES = 20 * 1024 * 1024  # larger papers get a 413 page
+    RESEARCH_PDF_SECONDS = 30  # pypdf's time limit per file (checking, extracting text)
+    RESEARCH_PDF_MEMORY_BYTES = 1024 * 1024 * 1024  # and its memory cap
+    DOWNLOAD_COUNT_FLUSH_SECONDS = 60  # download counts are added up, then written at once
     OFFLINE_PACK_MAX_FILE_BYTES = 5 * 1024 * 1024  # larger PDFs are listed, not packed
     # Noto fonts from Debian's fonts-noto-core and fonts-noto-cjk (see courses/certificates.py)
     CERTIFICATE_FONTS = {

@@ -1,0 +1,1 @@
+"""Research services, split by noun: submitting papers, moderating them, reading the library."""

@@ -1,0 +1,221 @@
+"""Reading the library: search with facets, one paper, related papers, downloads.
+
+Visibility is part of every query, so a paper a reader may not see never loads; each
+function runs a fixed number of queries whatever the size of the library.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+from flask import current_app
+from markupsafe import Markup
+from sqlalchemy import Select, func, select, update
+from sqlalchemy.orm import selectinload
+
+from accounts import audit
+from accounts.models import User
+from accounts.permissions import can, require, visibilities_for
+from research.models import Paper, PaperFile, PaperType, Status, paper_topic
+from vfac import search
+from vfac.extensions import db
+from vfac.models import Topic, Visibility
+
+PER_PAGE = 20
+MAX_PAGE = 50  # relevance has no stable key to page by; narrower facets beat page 51
+
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    q: str = ""
+    topic: str | None = None
+    year: int | None = None
+    language: str | None = None
+    type: PaperType | None = None
+    region: str | None = None
+    sort: str = "relevance"  # or "date"
+    page: int = 1
+
+
+@dataclass
+class Results:
+    papers: list[Paper]
+    total: int
+    facets: dict[str, list[tuple[str, int]]]
+    snippets: dict[int, Markup] = field(default_factory=dict)
+    searched: bool = False  # the query had words to search for
+    any_word: bool = False  # no paper had them all: these have some of them
+
+    @property
+    def pages(self) -> int:
+        return min(MAX_PAGE, -(-self.total // PER_PAGE))
+
+
+def _filtered(actor, query: LibraryQuery, terms: list[set[str]],
+              any_term: bool = False) -> tuple[Select, object]:
+    """SELECT of the matching paper ids (and the score column, when searching)."""
+    visible = visibilities_for(actor)
+    ids = select(Paper.id).where(Paper.status == Status.PUBLISHED,
+                                 Paper.visibility.in_(visible))
+    score = None
+    if terms:
+        matched = search.matching("paper", terms, visible, any_term).subquery()
+        ids = ids.join(matched, matched.c.object_id == Paper.id).add_columns(matched.c.score)
+        score = matched.c.score
+    if query.topic:
+        ids = ids.where(Paper.id.in_(select(paper_topic.c.paper_id).join(
+            Topic, Topic.id == paper_topic.c.topic_id).where(Topic.slug == query.topic)))
+    for column, value in ((Paper.year, query.year), (Paper.language, query.language),
+                          (Paper.type, query.type), (Paper.region, query.region)):
+        if value is not None:
+            ids = ids.where(column == value)
+    return ids, score
+
+
+def _facets(ids: Select) -> dict[str, list[tuple[str, int]]]:
+    """Counts per topic, year, language, type and region within the results (5 queries)."""
+    subset = select(ids.subquery().c.id)
+    facets = {"topic": [(slug, n) for slug, n in db.session.execute(
+        select(Topic.slug, func.count()).join(paper_topic, paper_topic.c.topic_id == Topic.id)
+        .where(paper_topic.c.paper_id.in_(subset)).group_by(Topic.slug, Topic.position)
+        .order_by(Topic.position))]}
+    for name, column, order in (("year", Paper.year, Paper.year.desc()),
+                                ("language", Paper.language, func.count().desc()),
+                                ("type", Paper.type, func.count().desc()),
+                                ("region", Paper.region, func.count().desc())):
+        rows = db.session.execute(select(column, func.count()).where(Paper.id.in_(subset))
+                                  .group_by(column).order_by(order, column))
+        facets[name] = [(getattr(value, "value", value), n) for value, n in rows]
+    return facets
+
+
+def search_papers(actor, query: LibraryQuery) -> Results:
+    """One page of published papers the actor may see, matching the query and filters."""
+    terms = search.query_terms(query.q)
+    ids, score = _filtered(actor, query, terms)
+    total = db.session.execute(select(func.count()).select_from(ids.subquery())).scalar_one()
+    any_word = not total and len(terms) > 1
+    if any_word:  # better some papers with some of the words than an empty page
+        ids, score = _filtered(actor, query, terms, any_term=True)
+        total = db.session.execute(select(func.count()).select_from(ids.subquery())).scalar_one()
+    if score is not None and query.sort != "date":
+        order = (score.desc(), Paper.id.desc())
+    else:
+        order = (Paper.year.desc(), Paper.published_at.desc(), Paper.id.desc())
+    page_ids = [row[0] for row in db.session.execute(
+        ids.order_by(*order).limit(PER_PAGE).offset((query.page - 1) * PER_PAGE))]
+    papers = _load(page_ids)
+    results = Results(papers=papers, total=total, facets=_facets(ids), searched=bool(terms),
+                      any_word=any_word and bool(total))
+    if terms:
+        results.snippets = _snippets(papers, terms)
+    return results
+
+
+def _load(ids: list[int]) -> list[Paper]:
+    if not ids:
+        return []
+    rows = db.session.execute(select(Paper).where(Paper.id.in_(ids)).options(
+        selectinload(Paper.authors), selectinload(Paper.topics))).scalars()
+    by_id = {paper.id: paper for paper in rows}
+    return [by_id[i] for i in ids]
+
+
+def _snippets(papers: list[Paper], terms: list[set[str]]) -> dict[int, Markup]:
+    """Highlighted passages: from the abstract, else from the text of the current file."""
+    found = {p.id: search.snippet(p.abstract, terms, p.language) for p in papers}
+    missing = [p.id for p in papers if found[p.id] is None]
+    if missing:
+        latest = (select(PaperFile.paper_id, func.max(PaperFile.version).label("v"))
+                  .where(PaperFile.paper_id.in_(missing)).group_by(PaperFile.paper_id)
+                  .subquery())
+        rows = db.session.execute(select(PaperFile.paper_id, func.substr(PaperFile.text, 1,
+                                                                         100_000))
+                                  .join(latest, (latest.c.paper_id == PaperFile.paper_id)
+                                        & (latest.c.v == PaperFile.version)))
+        language = {p.id: p.language for p in papers}
+        for paper_id, text in rows:
+            found[paper_id] = search.snippet(text or "", terms, language[paper_id])
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def paper_for(actor, paper_id: int) -> Paper | None:
+    """The paper with authors, topics and versions, or None if it is missing or hidden."""
+    paper = db.session.execute(select(Paper).where(Paper.id == paper_id).options(
+        selectinload(Paper.authors), selectinload(Paper.topics), selectinload(Paper.files),
+        selectinload(Paper.submitter))).scalar_one_or_none()
+    if paper is None or not can(actor, "research.paper.view", paper):
+        return None
+    return paper
+
+
+def related_papers(actor, paper: Paper, limit: int = 5) -> list[Paper]:
+    """Published papers sharing the most topics with this one, newest first among equals."""
+    topic_ids = [t.id for t in paper.topics]
+    if not topic_ids:
+        return []
+    shared = (select(paper_topic.c.paper_id, func.count().label("n"))
+              .where(paper_topic.c.topic_id.in_(topic_ids),
+                     paper_topic.c.paper_id != paper.id)
+              .group_by(paper_topic.c.paper_id).subquery())
+    return list(db.session.execute(
+        select(Paper).join(shared, shared.c.paper_id == Paper.id)
+        .where(Paper.status == Status.PUBLISHED,
+               Paper.visibility.in_(visibilities_for(actor)))
+        .order_by(shared.c.n.desc(), Paper.year.desc(), Paper.id.desc()).limit(limit)
+        .options(selectinload(Paper.authors))).scalars())
+
+
+def my_papers(actor: User) -> list[Paper]:
+    """The papers this member submitted, in every state, newest first."""
+    return list(db.session.execute(
+        select(Paper).where(Paper.submitter_id == actor.id).order_by(Paper.id.desc())
+        .limit(200)).scalars())
+
+
+def file_for_download(actor, paper: Paper, version: int | None) -> PaperFile | None:
+    """The asked version (the current one by default) of a paper the actor may read."""
+    require(actor, "research.paper.view", paper)
+    if version is None:
+        return paper.current_file
+    return next((f for f in paper.files if f.version == version), None)
+
+
+class _DownloadCounts:
+    """Downloads are counted in memory and written every DOWNLOAD_COUNT_FLUSH_SECONDS.
+
+    A row update per download would make every download a write; counts of a process that
+    stops before its next write are lost, which a download counter can afford.
+    """
+
+    def __init__(self) -> None:
+        self.pending: dict[int, int] = {}
+        self.lock = threading.Lock()
+        self.flushed_at = time.monotonic()
+
+    def add(self, paper_id: int) -> None:
+        with self.lock:
+            self.pending[paper_id] = self.pending.get(paper_id, 0) + 1
+            due = time.monotonic() - self.flushed_at >= \
+                current_app.config["DOWNLOAD_COUNT_FLUSH_SECONDS"]
+            batch, self.pending = (self.pending, {}) if due else ({}, self.pending)
+            if due:
+                self.flushed_at = time.monotonic()
+        for pid, n in batch.items():
+            db.session.execute(update(Paper).where(Paper.id == pid)
+                               .values(download_count=Paper.download_count + n))
+
+
+download_counts = _DownloadCounts()
+
+
+def record_download(actor, paper_file: PaperFile) -> None:
+    """Count a download; members-only and restricted ones also go to the audit log."""
+    paper = paper_file.paper
+    if paper.visibility is not Visibility.PUBLIC:
+        audit.record("paper.downloaded", actor if isinstance(actor, User) else None, None,
+                     paper=paper.id, version=paper_file.version, sha256=paper_file.sha256)
+    if paper.is_published:
+        download_counts.add(paper.id)
+    db.session.commit()
