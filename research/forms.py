@@ -171,8 +171,10 @@ class PaperForm(FlaskForm):
             authors=tuple(parse_authors(self.authors.data)), topics=tuple(self.topics.data),
             countries=tuple(dict.fromkeys(c.upper() for c in _words(self.countries.data, 100))),
             region=self.region.data, keywords=tuple(_words(self.keywords.data, 30)),
-            licence=self.licence.data.strip(), publisher=self.publisher.data.strip(),
-            doi=normalise_doi(self.doi.data) or None, url=self.url.data.strip(),
+            # optional fields left out of the request (not just empty) arrive as None
+            licence=(self.licence.data or "").strip(),
+            publisher=(self.publisher.data or "").strip(),
+            doi=normalise_doi(self.doi.data or "") or None, url=(self.url.data or "").strip(),
             visibility=Visibility(self.visibility.data))
 
     def fill_from(self, paper: t.Any) -> None:

@@ -83,13 +83,22 @@ def _clean(text: str) -> str:
     return _ARABIC_MARKS.sub("", text).translate(_ALEF)
 
 
+def _script_language(word: str, language: str) -> str:
+    # Cyrillic and Arabic words get their script's stemmer whatever the document's language,
+    # as query_terms() does: else "киберпреступности" in an English paper is not found by
+    # the very same word
+    if _CYRILLIC.search(word):
+        return "ru"
+    return "ar" if _ARABIC.search(word) else language
+
+
 def _words(text: str, language: str, chinese=rjieba.cut_for_search) -> list[str]:
     words: list[str] = []
     for chunk in _WORD.findall(_clean(text)):
         if _CJK.search(chunk):
             words.extend(w for w in chinese(chunk) if _WORD.fullmatch(w))
         else:
-            words.append(_stem(chunk, language))
+            words.append(_stem(chunk, _script_language(chunk, language)))
     return words
 
 
@@ -204,7 +213,7 @@ def snippet(source: str, terms: list[set[str]], language: str, length: int = 260
             spans.extend((match.start() + m.start(), match.start() + m.end())
                          for form in forms if _CJK.search(form)
                          for m in re.finditer(re.escape(form), word))
-        elif {_stem(word, language), _fold(word)} & forms or any(
+        elif {_stem(word, _script_language(word, language)), _fold(word)} & forms or any(
                 _stem(word, lang) in forms for lang in _LATIN_QUERY_STEMMERS):
             spans.append(match.span())
     if not spans:
@@ -218,7 +227,7 @@ def snippet(source: str, terms: list[set[str]], language: str, length: int = 260
     for a, b in spans:
         if a < cursor or b > end:
             continue
-        pieces += [escape(source[cursor:a]), Markup("<mark>"), escape(source[a:b]),
+        pieces += [Markup(source[cursor:a]), Markup("<mark>"), escape(source[a:b]),
                    Markup("</mark>")]
         cursor = b
     pieces.append(escape(source[cursor:end]))

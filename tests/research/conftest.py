@@ -7,6 +7,7 @@ import pytest
 
 from accounts.models import Role
 from research.models import Author, Paper, PaperType, Status
+from research.services.submission import index_paper
 from vfac.extensions import db
 from vfac.models import Visibility
 from vfac.topics import topics_by_slugs
@@ -41,7 +42,21 @@ def make_paper(make_user):
             paper.published_at = published_at or (
                 datetime(2026, 1, 1, tzinfo=timezone.utc) + timedelta(minutes=n))
         db.session.add(paper)
+        db.session.flush()
+        if status is Status.PUBLISHED:
+            index_paper(paper)
         db.session.commit()
         return paper
 
     return make
+
+
+def pdf_bytes(text: str = "Ransomware jurisdiction and cloud evidence") -> bytes:
+    """A small real PDF whose text pypdf extracts (Latin script, core font)."""
+    from fpdf import FPDF  # noqa: PLC0415
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.multi_cell(0, 8, text=text)
+    return bytes(pdf.output())

@@ -1,0 +1,190 @@
+"""Upload attacks and bad input on the submission form: a clear message, nothing stored."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+from sqlalchemy import func, select
+from werkzeug.datastructures import FileStorage, MultiDict
+from werkzeug.test import encode_multipart
+
+from accounts.models import Profession
+from research.models import Author, Paper, PaperFile
+from tests.research.conftest import pdf_bytes
+from tests.research.test_journey import form
+from vfac.extensions import db
+
+
+def uploads(app) -> list[Path]:
+    folder = Path(app.instance_path) / "uploads" / "research"
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+def nothing_stored(app, before) -> None:
+    assert db.session.scalar(select(func.count()).select_from(Paper)) == 0
+    assert db.session.scalar(select(func.count()).select_from(PaperFile)) == 0
+    assert db.session.scalar(select(func.count()).select_from(Author)) == 0
+    assert uploads(app) == before
+
+
+def with_javascript() -> bytes:
+    writer = PdfWriter(clone_from=io.BytesIO(pdf_bytes()))
+    action = DictionaryObject({NameObject("/S"): NameObject("/JavaScript"),
+                               NameObject("/JS"): TextStringObject("app.alert('pwned');")})
+    writer._root_object[NameObject("/OpenAction")] = writer._add_object(action)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def encrypted() -> bytes:
+    writer = PdfWriter(clone_from=io.BytesIO(pdf_bytes()))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def js_in_link() -> bytes:
+    """A script hidden in a link annotation on the page, not in the catalogue."""
+    writer = PdfWriter(clone_from=io.BytesIO(pdf_bytes()))
+    action = DictionaryObject({NameObject("/S"): NameObject("/JavaScript"),
+                               NameObject("/JS"): TextStringObject("this.exportDataObject()")})
+    annotation = DictionaryObject({NameObject("/Type"): NameObject("/Annot"),
+                                   NameObject("/Subtype"): NameObject("/Link"),
+                                   NameObject("/A"): action})
+    writer.pages[0][NameObject("/Annots")] = writer._add_object(
+        __import__("pypdf").generic.ArrayObject([writer._add_object(annotation)]))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+ATTACKS = {
+    "html renamed .pdf": (b"<!doctype html><script>alert(1)</script>", "not a PDF"),
+    "executable renamed .pdf": (b"MZ\x90\x00\x03" + b"\x00" * 200, "not a PDF"),
+    "ELF renamed .pdf": (b"\x7fELF\x02\x01\x01" + b"\x00" * 200, "not a PDF"),
+    "html after a PDF signature": (b"%PDF-1.7\n<html><script>alert(1)</script></html>",
+                                   "could not be read as a PDF"),
+    "empty": (b"", "The file is empty."),
+    "pdf with javascript": (with_javascript(), "contains scripts"),
+    "pdf with a script in a link": (js_in_link(), "contains scripts"),
+    "encrypted pdf": (encrypted(), "encrypted"),
+    "truncated pdf": (pdf_bytes()[:300], "could not be read as a PDF"),
+}
+
+
+@pytest.mark.parametrize("name", ATTACKS)
+def test_refused_upload_leaves_nothing(app, client, auth, make_user, name):
+    data, message = ATTACKS[name]
+    auth.login(make_user(profession=Profession.ACADEMIC))
+    before = uploads(app)
+    response = client.post("/research/submit", content_type="multipart/form-data",
+                           data=form(pdf=(io.BytesIO(data), "paper.pdf")))
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+    nothing_stored(app, before)
+
+
+def post_big(client, data: dict):
+    """Post multipart encoded in memory (the test client spools big bodies to a temporary
+    file it never closes, which this suite treats as an error)."""
+    fields = {k: (FileStorage(v[0], v[1]) if isinstance(v, tuple) else v)
+              for k, v in data.items()}
+    boundary, body = encode_multipart(MultiDict(
+        [(k, x) for k, v in fields.items() for x in (v if isinstance(v, list) else [v])]))
+    return client.post("/research/submit", data=body,
+                       content_type=f"multipart/form-data; boundary={boundary}")
+
+
+def test_oversized_file_gets_a_413_page(app, client, auth, make_user):
+    auth.login(make_user(profession=Profession.ACADEMIC))
+    before = uploads(app)
+    app.config["RESEARCH_PDF_MAX_BYTES"] = 1024 * 1024
+    try:
+        big = pdf_bytes() + b"%" + b"x" * (1024 * 1024)
+        response = post_big(client, form(pdf=(io.BytesIO(big), "big.pdf")))
+        assert response.status_code == 413
+        assert "larger than 1 MB" in response.get_data(as_text=True)
+        # beyond the request limit (the file and 1 MB of form), the request itself is refused
+        huge = b"%PDF-" + b"x" * (3 * 1024 * 1024)
+        response = post_big(client, form(pdf=(io.BytesIO(huge), "huge.pdf")))
+        assert response.status_code == 413 and "larger than" in response.get_data(as_text=True)
+    finally:
+        app.config["RESEARCH_PDF_MAX_BYTES"] = 20 * 1024 * 1024
+    nothing_stored(app, before)
+
+
+def test_path_traversal_name_is_neutralised(app, client, auth, make_user):
+    auth.login(make_user(profession=Profession.ACADEMIC))
+    response = client.post("/research/submit", content_type="multipart/form-data",
+                           data=form(pdf=(io.BytesIO(pdf_bytes()), "../../../etc/passwd.pdf")))
+    assert response.status_code == 302
+    stored = db.session.scalar(select(PaperFile))
+    assert stored.original_name == "passwd.pdf"
+    assert len(stored.stored_name) == 32 and stored.stored_name.isalnum()
+    assert [p.name for p in uploads(app)].count(stored.stored_name) == 1
+    assert not (Path(app.instance_path).parent / "etc").exists()
+    download = client.get(f"/research/{stored.paper_id}/download")
+    assert download.headers["Content-Disposition"] == "attachment; filename=passwd.pdf"
+    assert download.headers["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in download.headers["Content-Security-Policy"]
+    assert download.mimetype == "application/pdf"
+    download.close()
+
+
+BAD = {
+    "title": ({"title": "  "}, "This field is required."),
+    "year": ({"year": "1850"}, "Between 1900 and"),
+    "year not a number": ({"year": "twenty"}, "Enter a whole number."),
+    "doi": ({"doi": "10.12/x y"}, "A DOI starts with 10."),
+    "orcid checksum": ({"authors": "Ama Owusu; UG; 0000-0002-1825-0098"},
+                       "is not a valid ORCID iD"),
+    "author line": ({"authors": "A; B; C; D"}, "Line 1: write the name"),
+    "no author": ({"authors": "\n \n"}, "This field is required."),
+    "country": ({"countries": "GH, Atlantis"}, "two-letter ISO country codes"),
+    "url scheme": ({"url": "javascript:alert(1)"}, "starting with https://"),
+    "type": ({"type": "blog"}, "Choose one of the listed types."),
+    "language": ({"language": "xx"}, "Choose one of the listed languages."),
+    "topic": ({"topics": ["astrology"]}, "Choose topics from the list."),
+    "region": ({"region": "mars"}, "Choose one of the listed regions."),
+    "restricted by an academic": ({"visibility": "restricted"},
+                                  "Choose one of the listed options."),
+    "abstract too long": ({"abstract": "x" * 5001}, "At most 5000 characters."),
+}
+
+
+@pytest.mark.parametrize("name", BAD)
+def test_bad_input_redisplays_the_form(app, client, auth, make_user, name):
+    changes, message = BAD[name]
+    auth.login(make_user(profession=Profession.ACADEMIC))
+    before = uploads(app)
+    response = client.post("/research/submit", content_type="multipart/form-data",
+                           data=form(**changes))
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+    nothing_stored(app, before)
+
+
+def test_bad_input_in_arabic(app, client, auth, make_user):
+    auth.login(make_user(profession=Profession.ACADEMIC, language="ar"))
+    response = client.post("/research/submit", content_type="multipart/form-data",
+                           data=form(doi="not-a-doi"))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and 'dir="rtl"' in html
+    assert "A DOI starts with 10." not in html  # the message is in Arabic
+
+
+def test_bad_parameters_are_400_or_404(client, make_paper):
+    paper = make_paper()
+    for url in ("/research/?year=abc", "/research/?topic=nope", "/research/?type=blog",
+                "/research/?region=mars", "/research/?sort=random", "/research/?page=x",
+                "/research/?language=xx", "/research/?page=9999"):
+        assert client.get(url).status_code == 400, url
+    for url in ("/research/99999", "/research/99999.bib", "/research/99999.ris",
+                f"/research/{paper.id}/download", f"/research/{paper.id}/versions/3",
+                "/research/abc"):
+        assert client.get(url).status_code == 404, url
