@@ -71,7 +71,7 @@ def parse_authors(text: str) -> list[AuthorInput]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        parts = [p.strip() for p in line.split(";")]
+        parts = [p.strip() for p in line.replace("؛", ";").split(";")]  # Arabic semicolon too
         name, affiliation, orcid = (parts + ["", ""])[:3]
         if len(parts) > 3 or not name:
             raise ValidationError(_l("Line %(n)d: write the name, then optionally the "
