@@ -80,7 +80,7 @@ def _stem(word: str, language: str) -> str:
 
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
-    return _ARABIC_MARKS.sub("", text).translate(_ALEF)
+    return _ARABIC_MARKS.sub("", text)
 
 
 def _script_language(word: str, language: str) -> str:
@@ -107,6 +107,17 @@ def normalise(text: str, language: str) -> str:
     return " ".join(_words(text[:MAX_INDEXED_CHARS], language))
 
 
+def _arabic_forms(word: str) -> set[str]:
+    # The Snowball stemmer knows hamza spellings ("إلكترونية" and "الإلكترونية" both give
+    # "الكترون"), but a word typed without hamza, as many do, reads as if it had the article
+    # ("الكترونية" gives "كترون"): try the word with and without the article as well.
+    plain = word.translate(_ALEF)
+    forms = {_stem(word, "ar"), _stem(plain, "ar"), _stem("ال" + plain, "ar")}
+    if plain.startswith("ال") and len(plain) > 4:
+        forms.add(_stem(plain[2:], "ar"))
+    return forms
+
+
 def query_terms(query: str) -> list[set[str]]:
     """The query as terms, each a set of alternative forms (all must match, any form of each).
 
@@ -120,7 +131,7 @@ def query_terms(query: str) -> list[set[str]]:
         elif _CYRILLIC.search(chunk):
             terms.append({_stem(chunk, "ru")})
         elif _ARABIC.search(chunk):
-            terms.append({_stem(chunk, "ar")})
+            terms.append(_arabic_forms(chunk))
         else:
             terms.append({_stem(chunk, lang) for lang in _LATIN_QUERY_STEMMERS} | {_fold(chunk)})
     unique: list[set[str]] = []
@@ -227,7 +238,7 @@ def snippet(source: str, terms: list[set[str]], language: str, length: int = 260
     for a, b in spans:
         if a < cursor or b > end:
             continue
-        pieces += [Markup(source[cursor:a]), Markup("<mark>"), escape(source[a:b]),
+        pieces += [escape(source[cursor:a]), Markup("<mark>"), escape(source[a:b]),
                    Markup("</mark>")]
         cursor = b
     pieces.append(escape(source[cursor:end]))

@@ -242,7 +242,10 @@ def test_filters_narrow_the_results(client, corpus):
 def test_no_paper_with_every_word_falls_back_to_any_word(client, corpus):
     results = search(q="ransomware sextortion")
     assert results.any_word and results.total == 3
+    # the engines differ here: bm25 puts the rarer word first (sextortion, a keyword of csam),
+    # ts_rank has no word rarity and puts the title hit first (ransom); both are good answers
     assert ids_of(results)[0] in (corpus["ransom"].id, corpus["csam"].id)
+    assert ids_of(results)[2] == corpus["mla"].id  # one word, in the abstract only
     assert set(ids_of(results)) == {corpus[n].id for n in ("ransom", "mla", "csam")}
     html = client.get("/research/?q=ransomware+sextortion").get_data(as_text=True)
     assert ANY_WORD_NOTE in html and NOTHING not in html
@@ -458,12 +461,12 @@ def test_rejected_paper_leaves_the_index(client, make_paper, make_user):
 # --- queries per page ----------------------------------------------------------------------------
 
 def test_query_count_does_not_grow_with_the_results(client, auth, make_paper, make_user,
-                                                     count_queries):
+                                                    count_queries):
     authors = [("Ama Owusu", "", None), ("Jean Ndiaye", "", None), ("Li Wei", "", None)]
     topics = ("investigation", "electronic-evidence", "human-rights")
 
     def make(word: str, n: int) -> None:
-        for i in range(n):  # the word only in the title: the snippet comes from the file text
+        for i in range(n):  # the word only in the title: snippets are looked for in files too
             make_paper(f"{word.title()} study {i}", abstract="Nothing here.", authors=authors,
                        topics=topics, keywords=("a", "b"))
 

@@ -295,3 +295,14 @@ def test_snippet_in_arabic_and_russian():
 ])
 def test_snippet_is_none_without_a_match(source, query):
     assert snip(source, query) is None
+
+
+@pytest.mark.parametrize("query", ["أدلة إلكترونية", "الأدلة الإلكترونية", "الادلة الالكترونية",
+                                   "ادلة الكترونية"])
+@pytest.mark.parametrize("document", ["قبول الأدلة الإلكترونية في المحاكم",
+                                      "أدلة إلكترونية", "الادلة الالكترونية"])
+def test_arabic_with_or_without_article_and_hamza(query, document):
+    """Definite or indefinite, with hamza or typed without: every word of the query matches."""
+    words = set(search.normalise(document, "ar").split())
+    terms = search.query_terms(query)
+    assert all(term & words for term in terms), (terms, words)
