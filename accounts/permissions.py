@@ -80,19 +80,24 @@ def _paper_submitter(user: User | None, paper: Any) -> bool:
         and paper.submitter_id == user.id
 
 
+def _paper_moderator(user: User | None, paper: Any) -> bool:
+    # A draft is its submitter's own until it is submitted; moderators see the rest.
+    return at_least(Role.MODERATOR)(user, paper) and _visible(user, paper) and (
+        paper is None or paper.status.value != "draft")
+
+
 def _paper_view(user: User | None, paper: Any) -> bool:
     # Published papers by visibility; unpublished ones to their submitter and moderators.
     if paper.is_published and _visible(user, paper):
         return True
-    return _paper_submitter(user, paper) or (at_least(Role.MODERATOR)(user, paper)
-                                            and _visible(user, paper))
+    return _paper_submitter(user, paper) or _paper_moderator(user, paper)
 
 
 def _paper_edit(user: User | None, paper: Any) -> bool:
-    # Submitters change their drafts and rejected or pending papers; moderators change any.
+    # Submitters change their unpublished papers; moderators any but others' drafts.
     if paper is not None and _paper_submitter(user, paper) and not paper.is_published:
         return True
-    return at_least(Role.MODERATOR)(user, paper) and _visible(user, paper)
+    return _paper_moderator(user, paper)
 
 
 RULES: dict[str, Rule] = {
@@ -110,8 +115,7 @@ RULES: dict[str, Rule] = {
     "research.paper.submit": at_least(Role.MEMBER),
     "research.paper.view": _paper_view,
     "research.paper.edit": _paper_edit,
-    "research.paper.moderate": lambda user, paper: at_least(Role.MODERATOR)(user, paper)
-    and _visible(user, paper),
+    "research.paper.moderate": _paper_moderator,
     # restricted: law-enforcement and judicial members; staff (with 2FA) to moderate it
     "vfac.content.restricted": lambda user, obj: (at_least(Role.MEMBER)(user, obj)
                                                   and user.is_law_enforcement)

@@ -7,10 +7,19 @@ import pytest
 
 from accounts.models import Role
 from research.models import Author, Paper, PaperType, Status
+from research.services.library import download_counts
 from research.services.submission import index_paper
 from vfac.extensions import db
 from vfac.models import Visibility
 from vfac.topics import topics_by_slugs
+
+
+@pytest.fixture(autouse=True)
+def _fresh_download_counts():
+    """Download counts wait in a module-level buffer; no test may inherit another's."""
+    download_counts.pending.clear()
+    yield
+    download_counts.pending.clear()
 
 
 @pytest.fixture
