@@ -1,4 +1,4 @@
-"""Benchmark: generate members and audit events at scale, serve with gunicorn, measure.
+"""Benchmark: generate members, audit events and papers at scale, serve with gunicorn, measure.
 
     make bench            (or: .venv/bin/python bench/http_load.py --members 20000)
 
@@ -72,6 +72,52 @@ with app.app_context():
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
 
 
+def generate_papers(env: dict, papers: int) -> None:
+    """`papers` published papers with authors, topics and ~150 words each, all indexed."""
+    code = f"""
+import random
+from sqlalchemy import insert, select
+from research.models import Author, Paper, PaperType, Status, paper_topic
+from research.services.submission import index_paper
+from accounts.models import User
+from vfac.app import create_app
+from vfac.extensions import db
+from vfac.models import Topic, Visibility, utcnow
+WORDS = ("ransomware jurisdiction evidence cloud preservation request mutual legal assistance "
+         "extortion phishing fraud botnet encryption forensic seizure warrant subscriber data "
+         "provider cooperation convention protocol admissibility court prosecutor police "
+         "investigation training capacity victim child exploitation cryptocurrency laundering "
+         "malware intrusion interception retention traffic content identity theft").split()
+random.seed(7)
+app = create_app()
+with app.app_context():
+    admin = db.session.scalar(select(User).where(User.username == "benchadmin"))
+    topics = list(db.session.scalars(select(Topic)))
+    now = utcnow()
+    for start in range(0, {papers}, 1000):
+        rows = [dict(title=" ".join(random.choices(WORDS, k=7)).capitalize(),
+                     abstract=" ".join(random.choices(WORDS, k=150)),
+                     year=random.randint(1995, 2026), type=random.choice(list(PaperType)),
+                     language=random.choice(["en", "fr", "es", "ru", "ar", "zh"]),
+                     countries=[], region="global", keywords=random.choices(WORDS, k=4),
+                     licence="", publisher="", doi=None, url="",
+                     visibility=random.choice(list(Visibility)), status=Status.PUBLISHED,
+                     rejection_reason="", submitter_id=admin.id, published_at=now,
+                     download_count=0, created_at=now, updated_at=now)
+                for _ in range(min(1000, {papers} - start))]
+        ids = db.session.execute(insert(Paper).returning(Paper.id), rows).scalars().all()
+        db.session.execute(insert(Author), [dict(paper_id=i, position=k, name=f"Author {{i}}-{{k}}",
+                                                 affiliation="", orcid=None)
+                                            for i in ids for k in range(3)])
+        db.session.execute(insert(paper_topic), [dict(paper_id=i, topic_id=t.id) for i in ids
+                                                 for t in random.sample(topics, 2)])
+        for paper in db.session.scalars(select(Paper).where(Paper.id.in_(ids))):
+            index_paper(paper)
+        db.session.commit()
+"""
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -139,6 +185,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--members", type=int, default=20000)
     parser.add_argument("--events", type=int, default=200000)
+    parser.add_argument("--papers", type=int, default=20000)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--workers", type=int, default=2)
@@ -156,8 +203,10 @@ def main() -> int:
     subprocess.run([sys.executable, "-m", "flask", "db", "upgrade"], cwd=ROOT, env=env,
                    check=True, capture_output=True)
     generate(env, args.members, args.events)
-    print(f"generated {args.members} members and {args.events} audit events "
-          f"in {time.monotonic() - started:.1f} s ({env.get('DATABASE_URL') or 'SQLite'})")
+    generate_papers(env, args.papers)
+    print(f"generated {args.members} members, {args.events} audit events and {args.papers} "
+          f"indexed papers in {time.monotonic() - started:.1f} s "
+          f"({env.get('DATABASE_URL') or 'SQLite'})")
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-w", str(args.workers), "-k", "gthread",
@@ -179,7 +228,15 @@ def main() -> int:
                  ("vetting queue, deep page", f"/admin/members?status=pending&after={deep_member}",
                   cookie),
                  ("audit log, newest", "/admin/audit", cookie),
-                 ("audit log, deep page", f"/admin/audit?before={args.events // 10}", cookie)]
+                 ("audit log, deep page", f"/admin/audit?before={args.events // 10}", cookie),
+                 ("library, visitor", "/research/", None),
+                 ("library search, common words", "/research/?q=ransomware+evidence", cookie),
+                 ("library search, rare pair, any-word fallback",
+                  "/research/?q=jurisdiction+zzzz", cookie),
+                 ("library search + facets", "/research/?q=cloud&topic=investigation"
+                  "&language=fr&sort=date", cookie),
+                 ("paper page", f"/research/{args.papers // 2}", cookie),
+                 ("OAI-PMH ListRecords", "/oai?verb=ListRecords&metadataPrefix=oai_dc", None)]
         print(f"{'page':58} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6}")
         worst, failed = 0.0, 0
         for label, path, page_cookie in pages:
