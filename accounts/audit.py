@@ -41,4 +41,7 @@ def action_labels() -> dict[str, str]:
         "2fa.recovery_codes": _("Recovery codes generated"),
         "session.ended": _("Session ended"),
         "admin.created": _("Administrator created"),
+        "paper.approved": _("Paper approved"),
+        "paper.rejected": _("Paper sent back"),
+        "paper.downloaded": _("Paper downloaded"),
     }

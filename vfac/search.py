@@ -18,11 +18,12 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import rjieba
 import snowballstemmer
 from markupsafe import Markup, escape
-from sqlalchemy import (Select, column, delete, func, literal, literal_column, select, table,
+from sqlalchemy import (Float, Integer, bindparam, delete, func, literal, literal_column, select,
                         text)
 
 from vfac.extensions import db
@@ -185,19 +186,26 @@ def remove(kind: str, object_id: int) -> None:
 
 
 def matching(kind: str, terms: list[set[str]], visibilities: list[Visibility],
-             any_term: bool = False) -> Select:
-    """SELECT object_id, score for items of `kind` matching every term (or any), best first."""
-    visible = (SearchEntry.kind == kind, SearchEntry.visibility.in_(visibilities))
+             any_term: bool = False) -> Any:
+    """SELECT object_id, score for items of `kind` matching every term (or any), best first.
+
+    Callers filter with `IN (SELECT object_id ...)` rather than a join: SQLite's planner
+    then runs the full-text match once instead of once per row of the other table.
+    """
     if _is_sqlite():
-        fts = table("vfac_search_fts", column("rowid"))
-        name = literal_column("vfac_search_fts")  # FTS5 functions take the table itself
         expression = (" OR " if any_term else " AND ").join(
             "(" + " OR ".join(f'"{form}"' for form in sorted(term)) + ")" for term in terms)
-        return (select(SearchEntry.object_id,
-                       (-func.bm25(name, 10.0, 4.0, 1.0)).label("score"))
-                .select_from(SearchEntry)
-                .join(fts, fts.c.rowid == SearchEntry.id)
-                .where(name.op("MATCH")(literal(expression)), *visible))
+        # CROSS JOIN keeps the FTS table as the outer loop: one MATCH, then lookups by key
+        return text(
+            "SELECT e.object_id AS object_id, -bm25(vfac_search_fts, 10.0, 4.0, 1.0) AS score "
+            "FROM vfac_search_fts CROSS JOIN vfac_search_entry AS e "
+            "ON e.id = vfac_search_fts.rowid "
+            "WHERE vfac_search_fts MATCH :expression AND e.kind = :kind "
+            "AND e.visibility IN :visibilities"
+        ).bindparams(bindparam("visibilities", expanding=True)).bindparams(
+            expression=expression, kind=kind, visibilities=[v.name for v in visibilities],
+        ).columns(object_id=Integer, score=Float)
+    visible = (SearchEntry.kind == kind, SearchEntry.visibility.in_(visibilities))
     vector = literal_column("vfac_search_entry.search_vector")
     config = literal_column("'simple'::regconfig")
     tsquery = None
@@ -217,8 +225,10 @@ def snippet(source: str, terms: list[set[str]], language: str, length: int = 260
     forms = set().union(*terms) if terms else set()
     if not forms or not source:
         return None
-    spans = []
+    spans: list[tuple[int, int]] = []
     for match in _WORD.finditer(source):
+        if spans and match.start() > spans[0][0] + length:
+            break  # past the passage the first match opens: the rest is never shown
         word = _clean(match.group())
         if _CJK.search(word):
             spans.extend((match.start() + m.start(), match.start() + m.end())

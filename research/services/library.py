@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from flask import current_app
 from markupsafe import Markup
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
 from accounts import audit
@@ -52,39 +52,40 @@ class Results:
         return min(MAX_PAGE, -(-self.total // PER_PAGE))
 
 
-def _filtered(actor, query: LibraryQuery, terms: list[set[str]],
-              any_term: bool = False) -> tuple[Select, object]:
-    """SELECT of the matching paper ids (and the score column, when searching)."""
+def _conditions(actor, query: LibraryQuery, terms: list[set[str]],
+                any_term: bool = False) -> tuple[list, object]:
+    """WHERE clauses on Paper for the query, and the full-text matches (id, score) if any.
+
+    Counts and facets group the paper table under these same clauses: no IN over a list
+    of thousands of ids, and the full-text match is only ever a semi-join.
+    """
     visible = visibilities_for(actor)
-    ids = select(Paper.id).where(Paper.status == Status.PUBLISHED,
-                                 Paper.visibility.in_(visible))
-    score = None
+    where = [Paper.status == Status.PUBLISHED, Paper.visibility.in_(visible)]
+    matched = None
     if terms:
         matched = search.matching("paper", terms, visible, any_term).subquery()
-        ids = ids.join(matched, matched.c.object_id == Paper.id).add_columns(matched.c.score)
-        score = matched.c.score
+        where.append(Paper.id.in_(select(matched.c.object_id)))
     if query.topic:
-        ids = ids.where(Paper.id.in_(select(paper_topic.c.paper_id).join(
+        where.append(Paper.id.in_(select(paper_topic.c.paper_id).join(
             Topic, Topic.id == paper_topic.c.topic_id).where(Topic.slug == query.topic)))
     for column, value in ((Paper.year, query.year), (Paper.language, query.language),
                           (Paper.type, query.type), (Paper.region, query.region)):
         if value is not None:
-            ids = ids.where(column == value)
-    return ids, score
+            where.append(column == value)
+    return where, matched
 
 
-def _facets(ids: Select) -> dict[str, list[tuple[str, int]]]:
+def _facets(where: list) -> dict[str, list[tuple[str, int]]]:
     """Counts per topic, year, language, type and region within the results (5 queries)."""
-    subset = select(ids.subquery().c.id)
     facets = {"topic": [(slug, n) for slug, n in db.session.execute(
         select(Topic.slug, func.count()).join(paper_topic, paper_topic.c.topic_id == Topic.id)
-        .where(paper_topic.c.paper_id.in_(subset)).group_by(Topic.slug, Topic.position)
-        .order_by(Topic.position))]}
+        .join(Paper, Paper.id == paper_topic.c.paper_id).where(*where)
+        .group_by(Topic.slug, Topic.position).order_by(Topic.position))]}
     for name, column, order in (("year", Paper.year, Paper.year.desc()),
                                 ("language", Paper.language, func.count().desc()),
                                 ("type", Paper.type, func.count().desc()),
                                 ("region", Paper.region, func.count().desc())):
-        rows = db.session.execute(select(column, func.count()).where(Paper.id.in_(subset))
+        rows = db.session.execute(select(column, func.count()).where(*where)
                                   .group_by(column).order_by(order, column))
         facets[name] = [(getattr(value, "value", value), n) for value, n in rows]
     return facets
@@ -93,20 +94,22 @@ def _facets(ids: Select) -> dict[str, list[tuple[str, int]]]:
 def search_papers(actor, query: LibraryQuery) -> Results:
     """One page of published papers the actor may see, matching the query and filters."""
     terms = search.query_terms(query.q)
-    ids, score = _filtered(actor, query, terms)
-    total = db.session.execute(select(func.count()).select_from(ids.subquery())).scalar_one()
+    where, matched = _conditions(actor, query, terms)
+    total = db.session.execute(select(func.count(Paper.id)).where(*where)).scalar_one()
     any_word = not total and len(terms) > 1
     if any_word:  # better some papers with some of the words than an empty page
-        ids, score = _filtered(actor, query, terms, any_term=True)
-        total = db.session.execute(select(func.count()).select_from(ids.subquery())).scalar_one()
-    if score is not None and query.sort != "date":
-        order = (score.desc(), Paper.id.desc())
+        where, matched = _conditions(actor, query, terms, any_term=True)
+        total = db.session.execute(select(func.count(Paper.id)).where(*where)).scalar_one()
+    ids = select(Paper.id).where(*where)
+    if matched is not None and query.sort != "date":
+        page = (select(matched.c.object_id).where(matched.c.object_id.in_(ids))
+                .order_by(matched.c.score.desc(), matched.c.object_id.desc()))
     else:
-        order = (Paper.year.desc(), Paper.published_at.desc(), Paper.id.desc())
-    page_ids = [row[0] for row in db.session.execute(
-        ids.order_by(*order).limit(PER_PAGE).offset((query.page - 1) * PER_PAGE))]
+        page = ids.order_by(Paper.year.desc(), Paper.published_at.desc(), Paper.id.desc())
+    page_ids = list(db.session.execute(
+        page.limit(PER_PAGE).offset((query.page - 1) * PER_PAGE)).scalars())
     papers = _load(page_ids)
-    results = Results(papers=papers, total=total, facets=_facets(ids), searched=bool(terms),
+    results = Results(papers=papers, total=total, facets=_facets(where), searched=bool(terms),
                       any_word=any_word and bool(total))
     if terms:
         results.snippets = _snippets(papers, terms)
