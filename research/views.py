@@ -101,7 +101,7 @@ def _upload(form: PaperForm) -> submission.Upload | None:
     return submission.Upload(stream=storage.stream, filename=storage.filename)
 
 
-def _paper_form(obj: Paper | None = None) -> PaperForm:
+def _paper_form() -> PaperForm:
     limit = current_app.config["RESEARCH_PDF_MAX_BYTES"]
     request.max_content_length = limit + 1024 * 1024  # the PDF and the rest of the form
     return PaperForm(topics=all_topics(), actor=current_user, max_mb=limit // 2**20)
@@ -144,7 +144,7 @@ def submit():
 def edit(paper_id: int):
     item = load_paper(paper_id)
     require(current_user, "research.paper.edit", item)
-    form = _paper_form(item)
+    form = _paper_form()
     if request.method == "GET":
         form.fill_from(item)
     if form.validate_on_submit():
