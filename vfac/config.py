@@ -22,6 +22,7 @@ class DefaultConfig:
     RESEARCH_PDF_SECONDS = 30  # pypdf's time limit per file (checking, extracting text)
     RESEARCH_PDF_MEMORY_BYTES = 1024 * 1024 * 1024  # and its memory cap
     DOWNLOAD_COUNT_FLUSH_SECONDS = 60  # download counts are added up, then written at once
+    LIBRARY_COUNTS_CACHE_SECONDS = 60  # the whole library's facet counts, per visibility
     OFFLINE_PACK_MAX_FILE_BYTES = 5 * 1024 * 1024  # larger PDFs are listed, not packed
     # Noto fonts from Debian's fonts-noto-core and fonts-noto-cjk (see courses/certificates.py)
     CERTIFICATE_FONTS = {

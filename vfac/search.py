@@ -220,6 +220,14 @@ def matching(kind: str, terms: list[set[str]], visibilities: list[Visibility],
             .where(vector.op("@@")(tsquery), *visible))
 
 
+@lru_cache(maxsize=100_000)
+def _word_forms(word: str, language: str) -> frozenset[str]:
+    """Every form under which a query may name this word of a document (for snippets)."""
+    word = _clean(word)
+    forms = {_stem(word, _script_language(word, language)), _fold(word)}
+    return frozenset(forms | {_stem(word, lang) for lang in _LATIN_QUERY_STEMMERS})
+
+
 def snippet(source: str, terms: list[set[str]], language: str, length: int = 260) -> Markup | None:
     """A piece of `source` around the first word that matches a term, matches in <mark>."""
     forms = set().union(*terms) if terms else set()
@@ -229,13 +237,13 @@ def snippet(source: str, terms: list[set[str]], language: str, length: int = 260
     for match in _WORD.finditer(source):
         if spans and match.start() > spans[0][0] + length:
             break  # past the passage the first match opens: the rest is never shown
-        word = _clean(match.group())
+        word = match.group()
         if _CJK.search(word):
+            word = _clean(word)
             spans.extend((match.start() + m.start(), match.start() + m.end())
                          for form in forms if _CJK.search(form)
                          for m in re.finditer(re.escape(form), word))
-        elif {_stem(word, _script_language(word, language)), _fold(word)} & forms or any(
-                _stem(word, lang) in forms for lang in _LATIN_QUERY_STEMMERS):
+        elif _word_forms(word, language) & forms:
             spans.append(match.span())
     if not spans:
         return None

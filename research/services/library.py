@@ -96,11 +96,52 @@ def _facets(where: list) -> tuple[int, dict[str, list[tuple[str, int]]]]:
     return len(rows), facets
 
 
+class _CountsCache:
+    """Total and facets of the whole library per visibility level, kept a short while.
+
+    The library page without a search or a filter is the most visited one, and counting
+    every paper on each visit is most of its cost; a count a minute late harms nobody, and
+    publishing or withdrawing a paper forgets them at once (in this process).
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple, tuple[float, int, dict]] = {}
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple, compute):
+        seconds = current_app.config["LIBRARY_COUNTS_CACHE_SECONDS"]
+        now = time.monotonic()
+        with self.lock:
+            hit = self.entries.get(key)
+        if hit is not None and now - hit[0] < seconds:
+            return hit[1], hit[2]
+        total, facets = compute()
+        if seconds > 0:
+            with self.lock:
+                self.entries[key] = (now, total, facets)
+        return total, facets
+
+    def forget(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+library_counts = _CountsCache()
+
+
+def _is_whole_library(query: LibraryQuery) -> bool:
+    return not any((query.topic, query.year, query.language, query.type, query.region))
+
+
 def search_papers(actor, query: LibraryQuery) -> Results:
     """One page of published papers the actor may see, matching the query and filters."""
     terms = search.query_terms(query.q)
     where, matched = _conditions(actor, query, terms)
-    total, facets = _facets(where)
+    if not terms and _is_whole_library(query):
+        key = tuple(v.name for v in visibilities_for(actor))
+        total, facets = library_counts.get(key, lambda: _facets(where))
+    else:
+        total, facets = _facets(where)
     any_word = not total and len(terms) > 1
     if any_word:  # better some papers with some of the words than an empty page
         where, matched = _conditions(actor, query, terms, any_term=True)

@@ -12,6 +12,7 @@ from accounts.models import User
 from accounts.permissions import require, visibilities_for
 from accounts.services import ServiceError
 from research.models import Paper, Status
+from research.services.library import library_counts
 from research.services.submission import index_paper
 from vfac import search
 from vfac.extensions import db
@@ -43,6 +44,7 @@ def approve_paper(actor: User, paper: Paper, notify: bool = True) -> None:
         raise ServiceError(_l("Only papers waiting for review can be approved."))
     paper.status, paper.published_at, paper.rejection_reason = Status.PUBLISHED, utcnow(), ""
     index_paper(paper)
+    library_counts.forget()
     audit.record("paper.approved", actor, paper.submitter, paper=paper.id)
     db.session.commit()
     if notify:
@@ -61,6 +63,7 @@ def reject_paper(actor: User, paper: Paper, reason: str) -> None:
     paper.status, paper.rejection_reason = Status.REJECTED, reason.strip()
     if was_published:
         search.remove("paper", paper.id)
+        library_counts.forget()
     audit.record("paper.rejected", actor, paper.submitter, paper=paper.id, reason=reason)
     db.session.commit()
     _tell_submitter(paper, "paper_rejected", _l("Your paper needs changes before publication"))

@@ -12,6 +12,7 @@ from accounts.permissions import require, visibilities_for
 from accounts.services import ServiceError
 from research import files
 from research.models import Author, Extraction, Paper, PaperFile, PaperType, Status
+from research.services.library import library_counts
 from vfac import jobs, search
 from vfac.extensions import db
 from vfac.models import Visibility, utcnow
@@ -126,6 +127,7 @@ def update_paper(actor: User, paper: Paper, data: PaperInput, upload: Upload | N
     if paper.is_published:
         paper.published_at = utcnow()  # the OAI-PMH datestamp: harvesters fetch it again
         index_paper(paper)
+        library_counts.forget()
     _save(paper, new_file)
 
 

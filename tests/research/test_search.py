@@ -485,3 +485,23 @@ def test_query_count_does_not_grow_with_the_results(client, auth, make_paper, ma
     assert all(n <= 20 for n in counts.values()), counts
     assert counts["visitor", "skimming"] == counts["visitor", "vishing"], counts
     assert counts["member", "skimming"] == counts["member", "vishing"], counts
+
+
+def test_whole_library_counts_are_cached_until_a_paper_is_published(app, client, make_user,
+                                                                    make_paper):
+    library_counts = library.library_counts
+    app.config["LIBRARY_COUNTS_CACHE_SECONDS"] = 60
+    library_counts.forget()
+    try:
+        make_paper("Cached count")
+        assert "1 paper" in client.get("/research/").get_data(as_text=True)
+        make_paper("Added behind the cache's back")
+        assert "1 paper" in client.get("/research/").get_data(as_text=True)
+        # a search or a filter is always counted afresh
+        assert "2 papers" in client.get("/research/?year=2020").get_data(as_text=True)
+        pending = make_paper("Waiting", status=Status.PENDING)
+        moderation.approve_paper(make_user(Role.MODERATOR, totp=True), pending, notify=False)
+        assert "3 papers" in client.get("/research/").get_data(as_text=True)
+    finally:
+        app.config["LIBRARY_COUNTS_CACHE_SECONDS"] = 0
+        library_counts.forget()
