@@ -148,13 +148,17 @@ def search_papers(actor, query: LibraryQuery) -> Results:
         total, facets = _facets(where)
     ids = select(Paper.id).where(*where)
     if matched is not None and query.sort != "date":
-        page = (select(matched.c.object_id).where(matched.c.object_id.in_(ids))
-                .order_by(matched.c.score.desc(), matched.c.object_id.desc()))
+        page = select(matched.c.object_id)
+        if not _is_whole_library(query):
+            # the index holds published papers with their visibility already; only
+            # filters need the paper table (a semi-join over it costs as much as the match)
+            page = page.where(matched.c.object_id.in_(ids))
+        page = page.order_by(matched.c.score.desc(), matched.c.object_id.desc())
     else:
         page = ids.order_by(Paper.year.desc(), Paper.published_at.desc(), Paper.id.desc())
     page_ids = list(db.session.execute(
         page.limit(PER_PAGE).offset((query.page - 1) * PER_PAGE)).scalars())
-    papers = _load(page_ids)
+    papers = _load(page_ids, where[:2])
     results = Results(papers=papers, total=total, facets=facets, searched=bool(terms),
                       any_word=any_word and bool(total))
     if terms:
@@ -162,13 +166,14 @@ def search_papers(actor, query: LibraryQuery) -> Results:
     return results
 
 
-def _load(ids: list[int]) -> list[Paper]:
+def _load(ids: list[int], visible: list) -> list[Paper]:
+    """The papers of one page, in order; published and visible checked again on the rows."""
     if not ids:
         return []
-    rows = db.session.execute(select(Paper).where(Paper.id.in_(ids)).options(
+    rows = db.session.execute(select(Paper).where(Paper.id.in_(ids), *visible).options(
         selectinload(Paper.authors), selectinload(Paper.topics))).scalars()
     by_id = {paper.id: paper for paper in rows}
-    return [by_id[i] for i in ids]
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def _snippets(papers: list[Paper], terms: list[set[str]]) -> dict[int, Markup]:
