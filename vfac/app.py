@@ -89,6 +89,10 @@ def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=5000")
+        # each connection's page cache (default 2 MB) and memory-mapped reads: full-text
+        # queries touch many pages, and every worker thread has its own connection
+        cursor.execute("PRAGMA cache_size=-32000")
+        cursor.execute("PRAGMA mmap_size=268435456")
         cursor.close()
 
 
