@@ -6,12 +6,12 @@ from datetime import datetime
 from typing import Any
 
 from flask_security import UserMixin
-from sqlalchemy import JSON, Boolean, DateTime, Enum, ForeignKey, Index, String, Text, func
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, String, Text, func
 from sqlalchemy.ext.mutable import MutableList
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from vfac.extensions import db
-from vfac.models import TimestampMixin, Topic, utcnow
+from vfac.models import TimestampMixin, Topic, enum_column, utcnow
 
 
 class Role(enum.IntEnum):
@@ -44,11 +44,6 @@ LAW_ENFORCEMENT_AND_JUDICIAL = frozenset({Profession.POLICE, Profession.PROSECUT
                                           Profession.JUDGE})
 
 
-def _enum(cls: type[enum.Enum]) -> Enum:
-    # Stored by name as a plain string: portable and readable in both databases.
-    return Enum(cls, native_enum=False, length=20, validate_strings=True)
-
-
 # The topics in which an expert's answers count as expert answers.
 expertise = db.Table(
     "accounts_expertise",
@@ -68,15 +63,16 @@ class User(TimestampMixin, UserMixin, db.Model):
     full_name: Mapped[str] = mapped_column(String(120))
     country: Mapped[str] = mapped_column(String(2), index=True)
     organisation: Mapped[str] = mapped_column(String(160))
-    profession: Mapped[Profession] = mapped_column(_enum(Profession))
+    profession: Mapped[Profession] = mapped_column(enum_column(Profession))
     language: Mapped[str] = mapped_column(String(5), default="en")
     statement: Mapped[str] = mapped_column(Text, default="")
 
-    status: Mapped[Status] = mapped_column(_enum(Status), default=Status.PENDING, index=True)
+    status: Mapped[Status] = mapped_column(enum_column(Status), default=Status.PENDING,
+                                           index=True)
     status_reason: Mapped[str | None] = mapped_column(Text)
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts_user.id"))
-    role: Mapped[Role] = mapped_column(_enum(Role), default=Role.MEMBER, index=True)
+    role: Mapped[Role] = mapped_column(enum_column(Role), default=Role.MEMBER, index=True)
 
     # Flask-Security's columns
     active: Mapped[bool] = mapped_column(Boolean, default=True)

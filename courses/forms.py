@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 import typing as t
 
-from flask import abort
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
@@ -24,6 +23,7 @@ from courses.services.catalogue import CatalogueFilter
 from vfac.forms import NUMBER, REQUIRED, WholeNumberField, checkboxes, known, visibility_labels
 from vfac.i18n import LANGUAGES, current_language
 from vfac.models import Visibility
+from vfac.params import choice_arg
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -35,17 +35,12 @@ def level_labels() -> dict[Level, t.Any]:
 
 def catalogue_filter(args: t.Mapping[str, str], topic_slugs: set[str]) -> CatalogueFilter:
     """The catalogue's filters from the query string; an unknown value is a 400."""
-    def pick(name: str, allowed: t.Iterable[str]) -> str | None:
-        value = args.get(name) or None
-        if value is not None and value not in allowed:
-            abort(400)
-        return value
-
-    level = pick("level", [lv.value for lv in Level])
+    level = choice_arg(args, "level", [lv.value for lv in Level])
     return CatalogueFilter(
-        topic=pick("topic", topic_slugs), language=pick("language", LANGUAGES),
+        topic=choice_arg(args, "topic", topic_slugs),
+        language=choice_arg(args, "language", LANGUAGES),
         level=Level(level) if level else None,
-        audience=pick("audience", [p.value for p in Profession]),
+        audience=choice_arg(args, "audience", [p.value for p in Profession]),
         q=(args.get("q") or "")[:200].strip())
 
 
@@ -181,5 +176,3 @@ class EditQuestionForm(FlaskForm):
             for o in self.options))
 
 
-class ActionForm(FlaskForm):
-    """A button that changes something (enrol, publish, delete, move): the CSRF token only."""

@@ -5,23 +5,19 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (JSON, Boolean, DateTime, Enum, ForeignKey, Index, Integer, String, Text,
+from sqlalchemy import (JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text,
                         UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.models import User
 from vfac.extensions import db
-from vfac.models import TimestampMixin, Topic, Visibility, utcnow
+from vfac.models import TimestampMixin, Topic, Visibility, enum_column, utcnow
 
 
 class Level(enum.Enum):
     BEGINNER = "beginner"
     INTERMEDIATE = "intermediate"
     ADVANCED = "advanced"
-
-
-def _enum(cls: type[enum.Enum]) -> Enum:
-    return Enum(cls, native_enum=False, length=20, validate_strings=True)
 
 
 course_topic = db.Table(
@@ -68,9 +64,9 @@ class Course(TimestampMixin, db.Model):
     summary: Mapped[str] = mapped_column(Text)
     outcomes: Mapped[str] = mapped_column(Text, default="")  # one outcome per line
     language: Mapped[str] = mapped_column(String(5), index=True)
-    level: Mapped[Level] = mapped_column(_enum(Level), index=True)
+    level: Mapped[Level] = mapped_column(enum_column(Level), index=True)
     hours: Mapped[int] = mapped_column(Integer)
-    visibility: Mapped[Visibility] = mapped_column(_enum(Visibility), index=True,
+    visibility: Mapped[Visibility] = mapped_column(enum_column(Visibility), index=True,
                                                    default=Visibility.MEMBERS)
     is_published: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -5,7 +5,6 @@ import re
 import typing as t
 from datetime import date
 
-from flask import abort
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
@@ -21,7 +20,7 @@ from research.services.submission import AuthorInput, PaperInput
 from vfac.forms import NUMBER, REQUIRED, WholeNumberField, checkboxes, known, visibility_labels
 from vfac.i18n import LANGUAGES, current_language
 from vfac.models import Visibility
-from vfac.params import int_arg
+from vfac.params import choice_arg, int_arg
 
 _MAX = _l("At most %(max)d characters.")
 DOI = re.compile(r"^10\.\d{4,9}/\S{1,190}$")
@@ -207,22 +206,13 @@ class ModerateForm(FlaskForm):
                                      "paper."))
 
 
-class ActionForm(FlaskForm):
-    """A POST button with its CSRF token (submit a draft)."""
-
-
 def library_query(args: t.Mapping[str, str], topic_slugs: set[str]) -> LibraryQuery:
     """The library's search and filters from the query string; an unknown value is a 400."""
-    def pick(name: str, allowed: t.Iterable[str]) -> str | None:
-        value = args.get(name) or None
-        if value is not None and value not in allowed:
-            abort(400)
-        return value
-
-    kind = pick("type", [k.value for k in PaperType])
+    kind = choice_arg(args, "type", [k.value for k in PaperType])
     page = int_arg(args.get("page"), maximum=MAX_PAGE) or 1
     return LibraryQuery(
-        q=(args.get("q") or "")[:500].strip(), topic=pick("topic", topic_slugs),
-        year=int_arg(args.get("year"), maximum=9999), language=pick("language", LANGUAGES),
-        type=PaperType(kind) if kind else None, region=pick("region", REGIONS),
-        sort=pick("sort", ("relevance", "date")) or "relevance", page=page)
+        q=(args.get("q") or "")[:500].strip(), topic=choice_arg(args, "topic", topic_slugs),
+        year=int_arg(args.get("year"), maximum=9999),
+        language=choice_arg(args, "language", LANGUAGES),
+        type=PaperType(kind) if kind else None, region=choice_arg(args, "region", REGIONS),
+        sort=choice_arg(args, "sort", ("relevance", "date")) or "relevance", page=page)

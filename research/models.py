@@ -4,13 +4,13 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import (JSON, DateTime, Enum, ForeignKey, Index, Integer, String, Text,
+from sqlalchemy import (JSON, DateTime, ForeignKey, Index, Integer, String, Text,
                         UniqueConstraint)
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from accounts.models import User
 from vfac.extensions import db
-from vfac.models import TimestampMixin, Topic, Visibility, utcnow
+from vfac.models import TimestampMixin, Topic, Visibility, enum_column, utcnow
 
 
 class PaperType(enum.Enum):
@@ -37,10 +37,6 @@ REGIONS = ("global", "africa", "arab-states", "asia-pacific", "europe", "latin-a
            "north-america")
 
 
-def _enum(cls: type[enum.Enum]) -> Enum:
-    return Enum(cls, native_enum=False, length=24, validate_strings=True)
-
-
 paper_topic = db.Table(
     "research_paper_topic",
     db.Column("paper_id", ForeignKey("research_paper.id", ondelete="CASCADE"), primary_key=True),
@@ -57,7 +53,7 @@ class Paper(TimestampMixin, db.Model):
     title: Mapped[str] = mapped_column(String(300))
     abstract: Mapped[str] = mapped_column(Text)
     year: Mapped[int] = mapped_column(Integer, index=True)
-    type: Mapped[PaperType] = mapped_column(_enum(PaperType), index=True)
+    type: Mapped[PaperType] = mapped_column(enum_column(PaperType, 24), index=True)
     language: Mapped[str] = mapped_column(String(5), index=True)
     countries: Mapped[list[str]] = mapped_column(JSON, default=list)  # ISO 3166 alpha-2
     region: Mapped[str] = mapped_column(String(20), index=True, default="global")
@@ -66,9 +62,10 @@ class Paper(TimestampMixin, db.Model):
     publisher: Mapped[str] = mapped_column(String(200), default="")
     doi: Mapped[str | None] = mapped_column(String(200), index=True)
     url: Mapped[str] = mapped_column(String(500), default="")
-    visibility: Mapped[Visibility] = mapped_column(_enum(Visibility), index=True,
+    visibility: Mapped[Visibility] = mapped_column(enum_column(Visibility, 24), index=True,
                                                    default=Visibility.PUBLIC)
-    status: Mapped[Status] = mapped_column(_enum(Status), index=True, default=Status.DRAFT)
+    status: Mapped[Status] = mapped_column(enum_column(Status, 24), index=True,
+                                           default=Status.DRAFT)
     rejection_reason: Mapped[str] = mapped_column(Text, default="")
     submitter_id: Mapped[int] = mapped_column(ForeignKey("accounts_user.id"), index=True)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -132,7 +129,8 @@ class PaperFile(db.Model):
     size: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
     pages: Mapped[int] = mapped_column(Integer, default=0)
-    extraction: Mapped[Extraction] = mapped_column(_enum(Extraction), default=Extraction.PENDING)
+    extraction: Mapped[Extraction] = mapped_column(enum_column(Extraction, 24),
+                                                   default=Extraction.PENDING)
     # deferred: lists and pages never load the full text, only search indexing does
     text: Mapped[str] = deferred(mapped_column(Text, default=""))
     uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts_user.id"))

@@ -10,10 +10,10 @@ from flask_security import auth_required
 from accounts.permissions import require
 from accounts.services import ServiceError
 from research import citations, files
-from research.forms import (ActionForm, ModerateForm, PaperForm, library_query, region_labels,
-                            type_labels)
+from research.forms import ModerateForm, PaperForm, library_query, region_labels, type_labels
 from research.models import Paper, PaperType
 from research.services import library, moderation, submission
+from vfac.forms import ActionForm
 from vfac.params import int_arg
 from vfac.topics import all_topics
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import typing as t
 
 from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectMultipleField
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -26,6 +27,10 @@ class WholeNumberField(IntegerField):
             self.data = None
             raise ValueError(NUMBER)
         self.data = int(text)
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something (enrol, publish, submit, move): the CSRF token only."""
 
 
 def visibility_labels() -> dict[Visibility, t.Any]:

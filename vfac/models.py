@@ -10,6 +10,11 @@ from sqlalchemy.orm import Mapped, mapped_column
 from vfac.extensions import db
 
 
+def enum_column(cls: type[enum.Enum], length: int = 20) -> Enum:
+    """An enum stored by member name in a plain string column (no database ENUM type)."""
+    return Enum(cls, native_enum=False, length=length, validate_strings=True)
+
+
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -60,6 +65,6 @@ class SearchEntry(db.Model):
     object_id: Mapped[int] = mapped_column(Integer)
     language: Mapped[str] = mapped_column(String(5), index=True)
     visibility: Mapped[Visibility] = mapped_column(
-        Enum(Visibility, native_enum=False, length=24, validate_strings=True), index=True)
+        enum_column(Visibility, 24), index=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
                                                  onupdate=utcnow)

@@ -8,12 +8,13 @@ from flask_security import auth_required
 
 from accounts.permissions import require
 from accounts.services import ServiceError
-from courses.forms import (ActionForm, AttachmentForm, EditCourseForm, EditLessonForm,
-                           EditModuleForm, EditQuestionForm, EditQuizForm)
+from courses.forms import (AttachmentForm, EditCourseForm, EditLessonForm, EditModuleForm,
+                           EditQuestionForm, EditQuizForm)
 from courses.models import Course
 from courses.services import authoring
 from courses.services.catalogue import quiz_with_options
 from courses.views import bp, lesson_in, load_for_edit, module_in, offset_arg
+from vfac.forms import ActionForm
 from vfac.extensions import db
 from vfac.topics import all_topics
 

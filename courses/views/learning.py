@@ -9,12 +9,13 @@ from flask_security import auth_required
 
 from accounts.services import ServiceError
 from courses import offline
-from courses.forms import ActionForm, catalogue_filter, level_labels
+from courses.forms import catalogue_filter, level_labels
 from courses.models import Attachment
 from courses.services import catalogue, learning
 from courses.services.authoring import upload_path
 from courses.views import bp, lesson_in, load_course, module_in
 from vfac.extensions import db
+from vfac.forms import ActionForm
 from vfac.params import int_arg
 from vfac.topics import all_topics
 from vfac.urls import is_local_path

@@ -75,6 +75,17 @@ def _add_file(actor: User, paper: Paper, upload: Upload) -> PaperFile:
     return paper_file
 
 
+def _file_or_rollback(actor: User, paper: Paper, upload: Upload | None) -> PaperFile | None:
+    """The new version, if a file came; a refused file undoes the whole change."""
+    if upload is None:
+        return None
+    try:
+        return _add_file(actor, paper, upload)
+    except ServiceError:
+        db.session.rollback()
+        raise
+
+
 def _save(paper: Paper, new_file: PaperFile | None) -> None:
     """Commit; on failure the new file is removed (no row, no file); then extract its text."""
     try:
@@ -101,7 +112,7 @@ def create_paper(actor: User, data: PaperInput, upload: Upload | None = None,
     require(actor, "research.paper.submit")
     paper = Paper(submitter_id=actor.id, status=Status.DRAFT)
     _apply(actor, paper, data)
-    new_file = _add_file(actor, paper, upload) if upload is not None else None
+    new_file = _file_or_rollback(actor, paper, upload)
     if submit:
         try:
             _check_submittable(paper)
@@ -120,7 +131,7 @@ def update_paper(actor: User, paper: Paper, data: PaperInput, upload: Upload | N
     """Change a paper's record, optionally adding a new version of its file."""
     require(actor, "research.paper.edit", paper)
     _apply(actor, paper, data)
-    new_file = _add_file(actor, paper, upload) if upload is not None else None
+    new_file = _file_or_rollback(actor, paper, upload)
     if submit and paper.status in (Status.DRAFT, Status.REJECTED):
         _check_submittable(paper)
         paper.status, paper.submitted_at = Status.PENDING, utcnow()

@@ -188,3 +188,41 @@ def test_bad_parameters_are_400_or_404(client, make_paper):
                 f"/research/{paper.id}/download", f"/research/{paper.id}/versions/3",
                 "/research/abc"):
         assert client.get(url).status_code == 404, url
+
+
+def test_bad_moderation_input_changes_nothing(client, auth, make_user, make_paper):
+    from accounts.models import AuditEvent, Role  # noqa: PLC0415
+    from research.models import Status  # noqa: PLC0415
+
+    paper = make_paper(status=Status.PENDING)
+    auth.login(make_user(Role.MODERATOR, totp=True))
+    audits = db.session.scalar(select(func.count()).select_from(AuditEvent))
+    for data in ({"decision": "maybe"}, {}, {"decision": "reject", "reason": ""},
+                 {"decision": "reject", "reason": "x" * 2001}):
+        page = client.post(f"/research/{paper.id}/moderate", data=data, follow_redirects=True)
+        assert page.status_code == 200
+        assert 'class="flash error"' in page.get_data(as_text=True), data
+        assert paper.status is Status.PENDING and paper.rejection_reason == ""
+    assert db.session.scalar(select(func.count()).select_from(AuditEvent)) == audits
+    assert client.get("/research/moderation?after=abc").status_code == 400
+    assert client.post("/research/99999/moderate", data={"decision": "approve"}).status_code \
+        == 404
+
+
+def test_bad_input_on_the_edit_form_changes_nothing(client, auth, make_user):
+    auth.login(make_user(profession=Profession.ACADEMIC))
+    client.post("/research/submit", data=form(action="draft", pdf=(io.BytesIO(b""), "")),
+                content_type="multipart/form-data")
+    paper = db.session.scalar(select(Paper))
+    response = client.post(f"/research/{paper.id}/edit", content_type="multipart/form-data",
+                           data=form(title="", year="3000",
+                                     pdf=(io.BytesIO(b"<html></html>"), "x.pdf")))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and "This field is required." in html
+    assert "Between 1900 and" in html
+    assert paper.title == "Ransomware and the limits of jurisdiction" and paper.files == []
+    # a valid form with a file that is not a PDF is refused as a whole
+    response = client.post(f"/research/{paper.id}/edit", content_type="multipart/form-data",
+                           data=form(title="Changed", pdf=(io.BytesIO(b"<html></html>"), "x.pdf")))
+    assert response.status_code == 400 and "not a PDF" in response.get_data(as_text=True)
+    assert paper.title == "Ransomware and the limits of jurisdiction" and paper.files == []
