@@ -11,14 +11,15 @@ from flask_babel import lazy_gettext as _l
 from flask_security import LoginForm, RegisterFormV2
 from flask_security.utils import get_message
 from flask_wtf import FlaskForm
-from wtforms import (HiddenField, SelectField, SelectMultipleField, StringField, SubmitField,
-                     TextAreaField)
+from wtforms import (HiddenField, RadioField, SelectField, SelectMultipleField, StringField,
+                     SubmitField, TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
-from accounts.models import Profession, Role
+from accounts.models import MailSetting, Profession, Role
 from accounts.services import SettingsInput
+from vfac.forms import checkboxes, known
 from vfac.i18n import LANGUAGES
 
 # Babel territories that are not countries (regions, groupings, private-use codes).
@@ -165,13 +166,32 @@ def _pad(started: float, seconds: float) -> None:
 
 
 class SettingsForm(_ProfileFields, FlaskForm):
+    reads_languages = checkboxes(_l("Other languages you read"), description=_l(
+        "Experts are asked questions in these languages too."), validators=[
+        known(_l("Choose languages from the list."))])
+    mail_notifications = RadioField(_l("Notifications by e-mail"), validators=[
+        DataRequired(_REQUIRED), known(_l("Choose one of the listed options."))])
     submit = SubmitField(_l("Save settings"))
+
+    def __init__(self, *args: t.Any, **kwargs: t.Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.reads_languages.choices = [SelectChoice(code, name, render_kw={"lang": code})
+                                        for code, name in LANGUAGES.items()]
+        self.mail_notifications.choices = [
+            SelectChoice(MailSetting.IMMEDIATE.value, _l("At once, one e-mail per notification")),
+            SelectChoice(MailSetting.DAILY.value, _l("One summary a day")),
+            SelectChoice(MailSetting.NEVER.value, _l("Never (only on the notifications page)"))]
+        if not self.is_submitted() and kwargs.get("obj") is not None:
+            self.mail_notifications.data = kwargs["obj"].mail_notifications.value
 
 
 def settings_input(form: SettingsForm) -> SettingsInput:
     return SettingsInput(full_name=form.full_name.data.strip(),
                          organisation=form.organisation.data.strip(),
-                         language=form.language.data)
+                         language=form.language.data,
+                         reads_languages=[code for code in form.reads_languages.data or ()
+                                          if code != form.language.data],
+                         mail_notifications=MailSetting(form.mail_notifications.data))
 
 
 class VetForm(FlaskForm):

@@ -39,6 +39,14 @@ class Profession(enum.Enum):
     PRIVATE = "private"
 
 
+class MailSetting(enum.Enum):
+    """How a member wants notifications by e-mail (they are always in the app)."""
+
+    IMMEDIATE = "immediate"
+    DAILY = "daily"  # one digest a day, sent by `flask forum digest` from cron
+    NEVER = "never"
+
+
 # Professions that may see restricted (investigative) content once approved.
 LAW_ENFORCEMENT_AND_JUDICIAL = frozenset({Profession.POLICE, Profession.PROSECUTOR,
                                           Profession.JUDGE})
@@ -65,6 +73,12 @@ class User(TimestampMixin, UserMixin, db.Model):
     organisation: Mapped[str] = mapped_column(String(160))
     profession: Mapped[Profession] = mapped_column(enum_column(Profession))
     language: Mapped[str] = mapped_column(String(5), default="en")
+    # other languages the member reads (experts are asked questions in these too)
+    reads_languages: Mapped[list[str]] = mapped_column(MutableList.as_mutable(JSON),
+                                                       default=list)
+    mail_notifications: Mapped[MailSetting] = mapped_column(
+        enum_column(MailSetting), default=MailSetting.IMMEDIATE)
+    digest_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     statement: Mapped[str] = mapped_column(Text, default="")
 
     status: Mapped[Status] = mapped_column(enum_column(Status), default=Status.PENDING,
@@ -115,6 +129,12 @@ class User(TimestampMixin, UserMixin, db.Model):
     def is_expert_in(self, topic: Topic) -> bool:
         """An expert (or higher role) who was named expert for this topic."""
         return self.role >= Role.EXPERT and topic in self.expert_topics
+
+    @property
+    def languages(self) -> list[str]:
+        """The preferred language first, then the others the member reads."""
+        return [self.language] + [code for code in self.reads_languages or ()
+                                  if code != self.language]
 
     @property
     def has_2fa(self) -> bool:

@@ -100,6 +100,74 @@ def _paper_edit(user: User | None, paper: Any) -> bool:
     return _paper_moderator(user, paper)
 
 
+def _forum_moderator(user: User | None, item: Any) -> bool:
+    return at_least(Role.MODERATOR)(user, item) and (
+        item is None or _visible(user, getattr(item, "thread", item)))
+
+
+def _author(user: User | None, item: Any) -> bool:
+    return user is not None and item is not None and item.author_id == user.id \
+        and user.is_approved
+
+
+def _thread_view(user: User | None, thread: Any) -> bool:
+    # Live threads by visibility; a hidden one to its author too, a deleted one to moderators.
+    if not _visible(user, thread):
+        return False
+    if thread.is_deleted:
+        return _forum_moderator(user, thread)
+    return not thread.is_hidden or _author(user, thread) or _forum_moderator(user, thread)
+
+
+def _thread_takes_part(user: User | None, thread: Any) -> bool:
+    # Answer, comment: members who see a live thread; once it is locked, moderators only.
+    if thread is None:
+        return at_least(Role.MEMBER)(user, thread)
+    live = not thread.is_deleted and not thread.is_hidden
+    return at_least(Role.MEMBER)(user, thread) and _thread_view(user, thread) and live and (
+        not thread.is_locked or _forum_moderator(user, thread))
+
+
+def _item_live(item: Any) -> bool:
+    thread = getattr(item, "thread", item)
+    return not (item.is_deleted or item.is_hidden or thread.is_deleted or thread.is_hidden)
+
+
+def _vote(user: User | None, item: Any) -> bool:
+    # No votes on one's own question or answer, nor on hidden, deleted or locked ones.
+    thread = getattr(item, "thread", item)
+    return at_least(Role.MEMBER)(user, item) and not _author(user, item) \
+        and _thread_view(user, thread) and _item_live(item) and not thread.is_locked
+
+
+def _edit_post(user: User | None, item: Any) -> bool:
+    # Authors edit their live items in unlocked threads; moderators edit anything they see.
+    thread = getattr(item, "thread", item)
+    if _forum_moderator(user, item):
+        return _thread_view(user, thread)
+    return _author(user, item) and _thread_view(user, thread) and _item_live(item) \
+        and not thread.is_locked
+
+
+def _delete_post(user: User | None, item: Any) -> bool:
+    thread = getattr(item, "thread", item)
+    return not item.is_deleted and _thread_view(user, thread) and (
+        _forum_moderator(user, item) or (_author(user, item) and not thread.is_locked))
+
+
+def _accept(user: User | None, thread: Any) -> bool:
+    # The asker accepts an answer while the thread is open; moderators at any time.
+    return _thread_view(user, thread) and (
+        _forum_moderator(user, thread)
+        or (_author(user, thread) and not thread.is_locked and not thread.is_deleted))
+
+
+def _flag(user: User | None, item: Any) -> bool:
+    thread = getattr(item, "thread", item)
+    return at_least(Role.MEMBER)(user, item) and not _author(user, item) \
+        and _thread_view(user, thread) and not item.is_deleted
+
+
 RULES: dict[str, Rule] = {
     "accounts.member.view": _view_profile,
     "accounts.member.list": at_least(Role.MODERATOR),
@@ -116,6 +184,22 @@ RULES: dict[str, Rule] = {
     "research.paper.view": _paper_view,
     "research.paper.edit": _paper_edit,
     "research.paper.moderate": _paper_moderator,
+    "forum.thread.view": _thread_view,
+    "forum.thread.create": at_least(Role.MEMBER),
+    "forum.thread.answer": _thread_takes_part,
+    "forum.thread.comment": _thread_takes_part,
+    "forum.thread.follow": lambda user, thread: at_least(Role.MEMBER)(user, thread)
+    and _thread_view(user, thread),
+    "forum.thread.invite": _thread_takes_part,
+    "forum.thread.accept": _accept,
+    "forum.thread.moderate": _forum_moderator,  # lock, pin, move, hide; the flag queue
+    "forum.post.vote": _vote,
+    "forum.post.edit": _edit_post,
+    "forum.post.delete": _delete_post,
+    "forum.post.restore": lambda user, item: _forum_moderator(user, item) and item.is_deleted,
+    "forum.post.flag": _flag,
+    "forum.member.notifications": at_least(Role.MEMBER),
+    "forum.experts.view": at_least(Role.MEMBER),
     # restricted: law-enforcement and judicial members; staff (with 2FA) to moderate it
     "vfac.content.restricted": lambda user, obj: (at_least(Role.MEMBER)(user, obj)
                                                   and user.is_law_enforcement)

@@ -1,7 +1,7 @@
 """The rules for members: the only code here that changes data. Public functions take the actor."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 from flask_security import hash_password
@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from accounts import audit
 from accounts.mail import send_mail
-from accounts.models import AuditEvent, Profession, Role, Status, User, UserSession
+from accounts.models import AuditEvent, MailSetting, Profession, Role, Status, User, UserSession
 from accounts.permissions import require
 from vfac.extensions import db, security
 from vfac.models import utcnow
@@ -103,6 +103,8 @@ class SettingsInput:
     full_name: str
     organisation: str
     language: str
+    reads_languages: list[str] = field(default_factory=list)
+    mail_notifications: MailSetting = MailSetting.IMMEDIATE
 
 
 def update_settings(actor: User, data: SettingsInput) -> None:

@@ -97,7 +97,7 @@ def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
 
 
 # Requests that change data; on SQLite their transaction takes the write lock at once.
-_WRITING_GETS = {"security.confirm_email", "research.download"}
+_WRITING_GETS = {"security.confirm_email", "research.download", "forum.open_notification"}
 
 
 @event.listens_for(Engine, "begin")

@@ -37,12 +37,13 @@ def init_app(app: Flask) -> None:
 
     @app.cli.command("seed-demo")
     def seed_demo() -> None:
-        """Load the demo members, courses and papers (idempotent: existing ones are kept)."""
+        """Load the demo members, courses, papers and advice threads (idempotent: existing ones are kept)."""
         from courses.demo import seed as seed_courses  # noqa: PLC0415
+        from forum.demo import seed as seed_forum  # noqa: PLC0415
         from research.demo import seed as seed_papers  # noqa: PLC0415
         from vfac.demo import seed  # noqa: PLC0415
 
-        for line in [*seed(), *seed_courses(), *seed_papers()]:
+        for line in [*seed(), *seed_courses(), *seed_papers(), *seed_forum()]:
             click.echo(line)
 
     @app.cli.command("purge-sessions")

@@ -23,6 +23,14 @@ class DefaultConfig:
     RESEARCH_PDF_MEMORY_BYTES = 1024 * 1024 * 1024  # and its memory cap
     DOWNLOAD_COUNT_FLUSH_SECONDS = 60  # download counts are added up, then written at once
     LIBRARY_COUNTS_CACHE_SECONDS = 60  # the whole library's facet counts, per visibility
+    # Advice board
+    FORUM_THREADS_PER_PAGE = 25
+    FORUM_ANSWERS_PER_PAGE = 30
+    FORUM_RESPONSE_TARGET_HOURS = 72  # experts aim to answer within this; shown to the asker
+    FORUM_NEW_MEMBER_DAYS = 7  # members younger than this (since approval) are "new"
+    FORUM_NEW_MEMBER_POSTS_PER_HOUR = 3  # questions + answers + comments of a new member
+    FORUM_MAX_LINKS_UNPROVEN = 2  # links per post of a member with no accepted answer yet
+    FORUM_VIEW_COUNT_FLUSH_SECONDS = 60  # thread views are added up, then written at once
     OFFLINE_PACK_MAX_FILE_BYTES = 5 * 1024 * 1024  # larger PDFs are listed, not packed
     # Noto fonts from Debian's fonts-noto-core and fonts-noto-cjk (see courses/certificates.py)
     CERTIFICATE_FONTS = {

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flask import url_for
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import selectinload
 
@@ -14,6 +15,7 @@ from accounts.permissions import can, visibilities_for
 from courses.models import (Course, CourseAudience, Enrolment, Lesson, LessonCompletion, Level,
                             Module, Question, Quiz, QuizAttempt, course_topic)
 from vfac.extensions import db
+from vfac.links import Link
 from vfac.models import Topic
 from vfac.pagination import Page, keyset_page
 
@@ -169,3 +171,17 @@ def catalogue_progress(actor, courses: list[Course]) -> dict[int, int]:
         got = done.get(course_id, 0) + passed.get(course_id, 0)
         result[course_id] = round(100 * got / total) if total else 0
     return result
+
+
+def lesson_link(actor, lesson_id: int):
+    """How other pillars name a lesson ("asked about this lesson"); None when hidden or gone."""
+    lesson = db.session.execute(
+        select(Lesson).where(Lesson.id == lesson_id).options(
+            selectinload(Lesson.module).selectinload(Module.course)
+            .selectinload(Course.topics))).scalar_one_or_none()
+    if lesson is None or not can(actor, "courses.course.view", lesson.module.course):
+        return None
+    course = lesson.module.course
+    return Link(title=lesson.title, context=course.title, language=course.language,
+                url=url_for("courses.lesson", slug=course.slug, lesson_id=lesson.id),
+                topic_slugs=tuple(t.slug for t in course.topics))

@@ -6,9 +6,11 @@ from flask_login import current_user
 
 from accounts.permissions import require
 from courses.models import Course, Lesson, Module
-from courses.services.catalogue import course_by_slug
+from courses.services.catalogue import course_by_slug, lesson_link
+from vfac import links
 
 bp = Blueprint("courses", __name__)
+links.register("lesson", lesson_link)  # the advice board's "asked about this lesson"
 
 
 def load_course(slug: str) -> Course:

@@ -1,0 +1,175 @@
+"""Notifications: who hears of what, in the app and by e-mail (at once, daily, or never)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import timedelta
+
+from flask import url_for
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import selectinload
+
+from accounts.mail import send_mail
+from accounts.models import MailSetting, Role, Status, User, expertise
+from accounts.permissions import can, require
+from forum.models import Notification, NotificationKind, Post, Subscription, Thread
+from vfac import jobs
+from vfac.extensions import db
+from vfac.models import utcnow
+from vfac.pagination import Page, keyset_page
+
+EXPERT_ROLES = [role for role in Role if role >= Role.EXPERT]
+MAX_MENTIONS = 10
+_MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_.-]{2,32})")
+
+
+def subject_for(kind: NotificationKind):
+    """The e-mail subject (and page heading) of one kind of notification."""
+    return {
+        NotificationKind.ANSWER: _l("New answer in a thread you follow"),
+        NotificationKind.COMMENT: _l("New comment in a thread you follow"),
+        NotificationKind.ACCEPTED: _l("An answer was accepted in a thread you follow"),
+        NotificationKind.MENTION: _l("You were mentioned on the advice board"),
+        NotificationKind.QUESTION: _l("A new question in your topics"),
+        NotificationKind.INVITE: _l("You are invited to answer a question"),
+    }[kind]
+
+
+def notify(users: Iterable[User], kind: NotificationKind, thread: Thread,
+           actor: User | None = None, post: Post | None = None) -> list[Notification]:
+    """Add one notification per member who may see the thread (never the actor); flush only."""
+    made, seen = [], set()
+    for user in users:
+        if user.id in seen or (actor is not None and user.id == actor.id):
+            continue
+        seen.add(user.id)
+        if not can(user, "forum.thread.view", thread):
+            continue
+        note = Notification(user_id=user.id, kind=kind, thread_id=thread.id,
+                            post_id=post.id if post else None,
+                            actor_id=actor.id if actor else None)
+        db.session.add(note)
+        made.append(note)
+    db.session.flush()
+    return made
+
+
+def followers(thread: Thread) -> list[User]:
+    return list(db.session.execute(
+        select(User).join(Subscription, Subscription.user_id == User.id)
+        .where(Subscription.thread_id == thread.id)).scalars())
+
+
+def mentioned(text: str) -> list[User]:
+    """Approved members named as @username in a text (at most MAX_MENTIONS)."""
+    names = list(dict.fromkeys(m.rstrip(".-").lower()
+                               for m in _MENTION.findall(text or "")))[:MAX_MENTIONS]
+    if not names:
+        return []
+    return list(db.session.execute(
+        select(User).where(func.lower(User.username).in_(names),
+                           User.status == Status.APPROVED)).scalars())
+
+
+def experts_for(thread: Thread) -> list[User]:
+    """Experts named for one of the thread's topics who read its language."""
+    topic_ids = [t.id for t in thread.topics]
+    candidates = db.session.execute(
+        select(User).join(expertise, expertise.c.user_id == User.id)
+        .where(expertise.c.topic_id.in_(topic_ids), User.role.in_(EXPERT_ROLES),
+               User.status == Status.APPROVED).distinct()).scalars()
+    return [user for user in candidates if thread.language in user.languages]
+
+
+def follow(user: User, thread: Thread) -> None:
+    """Subscribe quietly (askers, answerers and commenters follow what they took part in)."""
+    exists = db.session.get(Subscription, (user.id, thread.id))
+    if exists is None:
+        db.session.add(Subscription(user_id=user.id, thread_id=thread.id))
+
+
+def mail_later(notes: list[Notification]) -> None:
+    """After the commit: e-mail those whose members want it at once."""
+    ids = [note.id for note in notes]
+    if ids:
+        jobs.enqueue(send_immediate_mail, ids)
+
+
+def send_immediate_mail(ids: list[int]) -> None:
+    notes = db.session.execute(
+        select(Notification).where(Notification.id.in_(ids), Notification.emailed_at.is_(None))
+        .options(selectinload(Notification.user), selectinload(Notification.thread),
+                 selectinload(Notification.actor))).scalars()
+    for note in notes:
+        if note.user.mail_notifications is not MailSetting.IMMEDIATE:
+            continue
+        url = url_for("forum.thread", thread_id=note.thread_id, _external=True)
+        send_mail(note.user.email, note.user.language, subject_for(note.kind),
+                  "forum_notification", member=note.user, notes=[note], url=url,
+                  subject_for=subject_for)
+        note.emailed_at = utcnow()
+    db.session.commit()
+
+
+def send_digests(now=None) -> int:
+    """One e-mail per daily-digest member with unread, un-mailed notifications; for cron."""
+    now = now or utcnow()
+    members = db.session.execute(
+        select(User).where(User.mail_notifications == MailSetting.DAILY,
+                           User.status == Status.APPROVED)
+        .where(select(Notification.id).where(
+            Notification.user_id == User.id, Notification.read_at.is_(None),
+            Notification.emailed_at.is_(None)).exists())).scalars().all()
+    for member in members:
+        if member.digest_sent_at and now - member.digest_sent_at < timedelta(hours=23):
+            continue
+        notes = list(db.session.execute(
+            select(Notification).where(Notification.user_id == member.id,
+                                       Notification.read_at.is_(None),
+                                       Notification.emailed_at.is_(None))
+            .options(selectinload(Notification.thread), selectinload(Notification.actor))
+            .order_by(Notification.id)).scalars())
+        send_mail(member.email, member.language, _l("Your daily summary from the advice board"),
+                  "forum_digest", member=member, notes=notes, subject_for=subject_for,
+                  url=url_for("forum.notifications", _external=True))
+        for note in notes:
+            note.emailed_at = now
+        member.digest_sent_at = now
+        db.session.commit()
+    return len(members)
+
+
+def unread_count(user: User) -> int:
+    return db.session.execute(
+        select(func.count()).select_from(Notification)
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))).scalar_one()
+
+
+def notifications_page(actor: User, before: int | None) -> Page:
+    """The member's notifications, newest first."""
+    require(actor, "forum.member.notifications")
+    query = (select(Notification).where(Notification.user_id == actor.id)
+             .options(selectinload(Notification.thread), selectinload(Notification.actor)))
+    return keyset_page(query, Notification.id, before, ascending=False)
+
+
+def open_notification(actor: User, note_id: int) -> Notification | None:
+    """Mark one of the member's notifications read; None when it is not theirs."""
+    require(actor, "forum.member.notifications")
+    note = db.session.get(Notification, note_id)
+    if note is None or note.user_id != actor.id:
+        return None
+    if note.read_at is None:
+        note.read_at = utcnow()
+        db.session.commit()
+    return note
+
+
+def mark_all_read(actor: User) -> None:
+    """Mark every notification of the member read."""
+    require(actor, "forum.member.notifications")
+    db.session.execute(update(Notification).where(Notification.user_id == actor.id,
+                                                  Notification.read_at.is_(None))
+                       .values(read_at=utcnow()))
+    db.session.commit()
