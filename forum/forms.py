@@ -64,17 +64,17 @@ class AskQuestionForm(_Confirmable):
         "What happened, what you tried, what the law or your procedure allows. Markdown: "
         "**bold**, *italic*, lists, `code`. Leave out names, numbers and addresses of the "
         "people in your case."))
-    category = SelectField(_l("Main topic"), validators=[
+    category = SelectField(_l("Main topic"), validate_choice=False, validators=[
         known(_l("Choose one of the listed topics."))])
     topics = checkboxes(_l("Also about"), validators=[known(_l("Choose topics from the list."))])
     tags = StringField(_l("Tags"), validators=[Length(max=200, message=_MAX)], description=_l(
         "Up to %(n)d words separated by commas, for example: cloud, preservation.", n=MAX_TAGS))
-    language = SelectField(_l("Language of the question"), validators=[
-        known(_l("Choose one of the listed languages."))])
-    country = SelectField(_l("Country concerned (optional)"), validators=[
-        known(_l("Choose a country from the list."))])
-    visibility = SelectField(_l("Who can see it"), validators=[
-        known(_l("Choose one of the listed options."))])
+    language = SelectField(_l("Language of the question"), validate_choice=False, validators=[
+        DataRequired(REQUIRED), known(_l("Choose one of the listed languages."))])
+    country = SelectField(_l("Country concerned (optional)"), validate_choice=False,
+                          validators=[known(_l("Choose a country from the list."))])
+    visibility = SelectField(_l("Who can see it"), validate_choice=False, validators=[
+        DataRequired(REQUIRED), known(_l("Choose one of the listed options."))])
     lesson = HiddenField()
     similar_seen = HiddenField(default="")  # set by the script that showed similar questions
 
@@ -161,8 +161,8 @@ class InviteForm(FlaskForm):
 
 
 class MoveForm(FlaskForm):
-    category = SelectField(_l("Move to"), validators=[known(_l("Choose one of the listed "
-                                                               "topics."))])
+    category = SelectField(_l("Move to"), validate_choice=False, validators=[
+        DataRequired(REQUIRED), known(_l("Choose one of the listed topics."))])
 
     def __init__(self, *args: t.Any, topics: t.Sequence[t.Any] = (), **kwargs: t.Any) -> None:
         super().__init__(*args, **kwargs)

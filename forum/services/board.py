@@ -243,9 +243,21 @@ def search_threads(actor, q: str, page: int = 1, any_term: bool = False) -> Sear
         .limit(SEARCH_PER_PAGE).offset((page - 1) * SEARCH_PER_PAGE)).scalars())
     by_id = {t.id: t for t in _threads(select(Thread).where(Thread.id.in_(ids), *live(actor)))}
     threads = [by_id[i] for i in ids if i in by_id]
-    snippets = {t.id: s for t in threads
-                if (s := search.snippet(t.body_source, terms, t.language)) is not None}
-    return SearchResults(threads, total, snippets)
+    return SearchResults(threads, total, _snippets(threads, terms))
+
+
+def _snippets(threads: list[Thread], terms: list[set[str]]) -> dict[int, Markup]:
+    """A highlighted passage of the question, else of the first answer that matches."""
+    found = {t.id: search.snippet(t.body_source, terms, t.language) for t in threads}
+    missing = {t.id: t.language for t in threads if found[t.id] is None}
+    if missing:
+        for thread_id, text in db.session.execute(
+                select(Post.thread_id, Post.body_source).where(
+                    Post.thread_id.in_(list(missing)), Post.hidden_at.is_(None),
+                    Post.deleted_at.is_(None)).order_by(Post.id)):
+            if found[thread_id] is None:
+                found[thread_id] = search.snippet(text, terms, missing[thread_id])
+    return {k: v for k, v in found.items() if v is not None}
 
 
 def similar_threads(actor, title: str, limit: int = 5) -> list[Thread]:

@@ -30,7 +30,7 @@ def thread_url(thread: Thread, anchor: str | None = None) -> str:
 def _lesson_defaults(form: AskQuestionForm) -> None:
     """"Ask about this lesson": the lesson's topics and language fill the form."""
     topic = request.args.get("topic")
-    if topic in {value for value, _label in form.category.choices[1:]}:
+    if topic in {choice.value for choice in form.category.choices[1:]}:
         form.category.data = topic
     lesson_id = int_arg(request.args.get("lesson"), maximum=10**9)
     lesson = links.describe("lesson", current_user, lesson_id)
