@@ -186,11 +186,65 @@ def load(port: int, path: str, cookie: str | None, clients: int, seconds: float,
             "p95": latencies[int(len(latencies) * 0.95) - 1] if latencies else 0}
 
 
+def generate_threads(env: dict, threads: int) -> None:
+    """`threads` advice threads (3 answers each, votes as scores), all indexed; thread 1 has 200."""
+    code = f"""
+import random
+from datetime import timedelta
+from sqlalchemy import insert, select
+from forum.models import Category, Post, Thread, ThreadStatus, thread_topic
+from forum.services.index import index_thread
+from accounts.models import User
+from vfac.app import create_app
+from vfac.extensions import db
+from vfac.models import Visibility, utcnow
+WORDS = ("preservation request provider cloud mailbox seized phone hash image chain custody "
+         "warrant subscriber ransomware wallet tracing sextortion minors mobile money fraud "
+         "extradition dual criminality admissibility screenshot court expert report").split()
+random.seed(11)
+app = create_app()
+with app.app_context():
+    authors = list(db.session.scalars(select(User.id).limit(500)))
+    categories = list(db.session.scalars(select(Category)))
+    now = utcnow()
+    for start in range(0, {threads}, 1000):
+        rows = []
+        for n in range(start, min(start + 1000, {threads})):
+            at = now - timedelta(minutes=n)
+            category = random.choice(categories)
+            rows.append(dict(category_id=category.id, author_id=random.choice(authors),
+                             title=" ".join(random.choices(WORDS, k=8)).capitalize(),
+                             slug="thread", body_source=" ".join(random.choices(WORDS, k=120)),
+                             body_html="<p>" + " ".join(random.choices(WORDS, k=120)) + "</p>",
+                             language=random.choice(["en", "fr", "es", "ru", "ar", "zh"]),
+                             country=None, visibility=random.choice(list(Visibility)),
+                             status=ThreadStatus.OPEN, is_pinned=False, score=random.randint(0, 9),
+                             answer_count=200 if n == 0 else 3, view_count=0,
+                             last_activity_at=at, created_at=at, updated_at=at))
+        ids = db.session.execute(insert(Thread).returning(Thread.id, Thread.category_id),
+                                 rows).all()
+        cats = {{c.id: c.topic_id for c in categories}}
+        db.session.execute(insert(thread_topic), [dict(thread_id=i, topic_id=cats[c])
+                                                  for i, c in ids])
+        db.session.execute(insert(Post), [
+            dict(thread_id=i, author_id=random.choice(authors), score=random.randint(-1, 9),
+                 body_source=" ".join(random.choices(WORDS, k=60)),
+                 body_html="<p>" + " ".join(random.choices(WORDS, k=60)) + "</p>",
+                 created_at=now, updated_at=now)
+            for k, (i, _c) in enumerate(ids) for _ in range(200 if start + k == 0 else 3)])
+        for thread in db.session.scalars(select(Thread).where(Thread.id.in_([i for i, _ in ids]))):
+            index_thread(thread)
+        db.session.commit()
+"""
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--members", type=int, default=20000)
     parser.add_argument("--events", type=int, default=200000)
     parser.add_argument("--papers", type=int, default=20000)
+    parser.add_argument("--threads", type=int, default=20000)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--workers", type=int, default=2)
@@ -209,8 +263,9 @@ def main() -> int:
                    check=True, capture_output=True)
     generate(env, args.members, args.events)
     generate_papers(env, args.papers)
+    generate_threads(env, args.threads)
     print(f"generated {args.members} members, {args.events} audit events and {args.papers} "
-          f"indexed papers in {time.monotonic() - started:.1f} s "
+          f"indexed papers, {args.threads} threads in {time.monotonic() - started:.1f} s "
           f"({env.get('DATABASE_URL') or 'SQLite'})")
     port = free_port()
     server = subprocess.Popen(
@@ -243,7 +298,16 @@ def main() -> int:
                  ("library search + facets", "/research/?q=cloud&topic=investigation"
                   "&language=fr&sort=date", cookie),
                  ("paper page", f"/research/{args.papers // 2}", cookie),
-                 ("OAI-PMH ListRecords", "/oai?verb=ListRecords&metadataPrefix=oai_dc", None)]
+                 ("OAI-PMH ListRecords", "/oai?verb=ListRecords&metadataPrefix=oai_dc", None),
+                 ("advice board index", "/forum/", cookie),
+                 ("advice category, active", "/forum/c/electronic-evidence", cookie),
+                 ("advice category, unanswered + language", "/forum/c/investigation"
+                  "?sort=unanswered&language=fr", cookie),
+                 ("advice category, most votes", "/forum/c/prevention?sort=votes", cookie),
+                 ("thread with 3 answers", f"/forum/{args.threads // 2}/thread", cookie),
+                 ("thread with 200 answers (page 1 of 7)", "/forum/1/thread", cookie),
+                 ("advice search, two words", "/forum/search?q=preservation+provider", cookie),
+                 ("advice feed (Atom)", "/forum/feed.atom", None)]
         print(f"{'page':58} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6}")
         worst, failed = 0.0, 0
         for label, path, page_cookie in pages:

@@ -91,17 +91,22 @@ def _recount(thread: Thread) -> None:
                 thread.status = ThreadStatus.OPEN
 
 
+def _shown_or_not(actor: User, item: Item, gone: bool) -> None:
+    # An item leaving the page closes its flags; counts, acceptance and the index follow.
+    if gone:
+        _close_flags(actor, item, FlagState.UPHELD)
+    db.session.flush()
+    _recount(thread_of(item))
+    index_thread(thread_of(item))
+
+
 def set_hidden(actor: User, item: Item, hidden: bool, reason: str = "") -> None:
     """Hide an item from members (its author and moderators still see it), or show it again."""
     require(actor, "forum.thread.moderate", item)
     if item.is_hidden == hidden:
         return
     item.hidden_at = utcnow() if hidden else None
-    if hidden:
-        _close_flags(actor, item, FlagState.UPHELD)
-    db.session.flush()
-    _recount(thread_of(item))
-    index_thread(thread_of(item))
+    _shown_or_not(actor, item, gone=hidden)
     audit.record("forum.hidden" if hidden else "forum.unhidden", actor, item.author,
                  item=describe(item), reason=reason.strip()[:200])
     db.session.commit()
@@ -111,11 +116,7 @@ def set_deleted(actor: User, item: Item, deleted: bool) -> None:
     """Soft-delete an item (its author or a moderator), or restore it (a moderator)."""
     require(actor, "forum.post.delete" if deleted else "forum.post.restore", item)
     item.deleted_at = utcnow() if deleted else None
-    if deleted:
-        _close_flags(actor, item, FlagState.UPHELD)
-    db.session.flush()
-    _recount(thread_of(item))
-    index_thread(thread_of(item))
+    _shown_or_not(actor, item, gone=deleted)
     if actor.id != item.author_id or not deleted:
         audit.record("forum.deleted" if deleted else "forum.restored", actor, item.author,
                      item=describe(item))

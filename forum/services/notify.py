@@ -75,11 +75,23 @@ def mentioned(text: str) -> list[User]:
 def experts_for(thread: Thread) -> list[User]:
     """Experts named for one of the thread's topics who read its language."""
     topic_ids = [t.id for t in thread.topics]
-    candidates = db.session.execute(
-        select(User).join(expertise, expertise.c.user_id == User.id)
-        .where(expertise.c.topic_id.in_(topic_ids), User.role.in_(EXPERT_ROLES),
-               User.status == Status.APPROVED).distinct()).scalars()
+    candidates = db.session.execute(select(User).where(
+        User.id.in_(select(expertise.c.user_id).where(expertise.c.topic_id.in_(topic_ids))),
+        User.role.in_(EXPERT_ROLES), User.status == Status.APPROVED)).scalars()
     return [user for user in candidates if thread.language in user.languages]
+
+
+def tell_followers(thread: Thread, actor: User, post: Post | None, body: str,
+                   kind: NotificationKind) -> list[Notification]:
+    """Mentioned members hear of a new answer or comment as a mention, followers as `kind`;
+    the writer follows the thread from now on. Flush only."""
+    mentions = mentioned(body)
+    notes = notify(mentions, NotificationKind.MENTION, thread, actor, post)
+    told = {u.id for u in mentions}
+    notes += notify([u for u in followers(thread) if u.id not in told], kind, thread, actor,
+                    post)
+    follow(actor, thread)
+    return notes
 
 
 def follow(user: User, thread: Thread) -> None:

@@ -125,12 +125,7 @@ def post_answer(actor: User, thread: Thread, body: str) -> Post:
     thread.answer_count += 1
     thread.last_activity_at = utcnow()
     db.session.flush()
-    mentions = notify.mentioned(body)
-    notes = notify.notify(mentions, NotificationKind.MENTION, thread, actor, post)
-    told = {u.id for u in mentions}
-    notes += notify.notify([u for u in notify.followers(thread) if u.id not in told],
-                           NotificationKind.ANSWER, thread, actor, post)
-    notify.follow(actor, thread)
+    notes = notify.tell_followers(thread, actor, post, body, NotificationKind.ANSWER)
     index_thread(thread)
     db.session.commit()
     notify.mail_later(notes)
@@ -149,12 +144,7 @@ def post_comment(actor: User, thread: Thread, post: Post | None, body: str) -> C
     db.session.add(comment)
     thread.last_activity_at = utcnow()
     db.session.flush()
-    mentions = notify.mentioned(body)
-    notes = notify.notify(mentions, NotificationKind.MENTION, thread, actor, post)
-    told = {u.id for u in mentions}
-    notes += notify.notify([u for u in notify.followers(thread) if u.id not in told],
-                           NotificationKind.COMMENT, thread, actor, post)
-    notify.follow(actor, thread)
+    notes = notify.tell_followers(thread, actor, post, body, NotificationKind.COMMENT)
     db.session.commit()
     notify.mail_later(notes)
     return comment

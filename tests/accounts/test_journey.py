@@ -105,7 +105,8 @@ def test_register_confirm_vet_login_settings(client, auth, make_user, outbox):
     assert r.status_code == 302 and r.headers["Location"] == "/"
     r = client.post("/account/settings", data={"full_name": "Kofi A. Boateng",
                                                "organisation": "GPS Cybercrime Unit",
-                                               "language": "fr"})
+                                               "language": "fr",
+                                               "mail_notifications": "immediate"})
     assert r.status_code == 302
     page = client.get("/account/settings").get_data(as_text=True)
     assert '<html lang="fr"' in page  # applied at once

@@ -82,6 +82,9 @@ def test_the_advice_journey(client, auth, make_user, make_thread, make_expert, o
 
     # 4. another member votes; a self-vote is refused
     auth.login(voter)
+    html = client.get(f"/forum/{thread.id}/{thread.slug}").get_data(as_text=True)
+    assert f'action="/forum/vote/answer/{answer.id}"' in html  # the buttons are offered
+    assert f'href="/forum/flag/answer/{answer.id}"' in html
     assert client.post(f"/forum/vote/answer/{answer.id}", data={"value": "up"}).status_code == 302
     auth.logout()
     auth.login(expert)
