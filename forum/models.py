@@ -110,9 +110,11 @@ class Thread(Moderated, TimestampMixin, db.Model):
     slug: Mapped[str] = mapped_column(String(80))
     language: Mapped[str] = mapped_column(String(5), index=True)
     country: Mapped[str | None] = mapped_column(String(2), index=True)
-    visibility: Mapped[Visibility] = mapped_column(enum_column(Visibility, 24), index=True)
+    # No index on visibility or status: three values each, and SQLite's planner would pick
+    # such an index over the (category, activity) one and then sort every thread.
+    visibility: Mapped[Visibility] = mapped_column(enum_column(Visibility, 24))
     status: Mapped[ThreadStatus] = mapped_column(enum_column(ThreadStatus),
-                                                 default=ThreadStatus.OPEN, index=True)
+                                                 default=ThreadStatus.OPEN)
     is_pinned: Mapped[bool] = mapped_column(default=False)
     accepted_answer_id: Mapped[int | None] = mapped_column(
         ForeignKey("forum_post.id", use_alter=True, ondelete="SET NULL"))

@@ -7,7 +7,7 @@ from datetime import datetime
 from flask import current_app
 from markupsafe import Markup
 from sqlalchemy import case, func, select, tuple_
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased, selectinload
 
 from accounts.models import User, expertise
 from accounts.permissions import can, visibilities_for
@@ -47,11 +47,15 @@ def board_index(actor) -> list[CategoryRow]:
         .where(*live(actor)).group_by(Thread.category_id))
     for category_id, threads, answers in counts:
         rows[category_id].threads, rows[category_id].answers = threads, answers
-    rank = func.row_number().over(partition_by=Thread.category_id,
-                                  order_by=(Thread.last_activity_at.desc(), Thread.id.desc()))
-    ranked = select(Thread.id, rank.label("rank")).where(*live(actor)).subquery()
-    latest = db.session.execute(select(Thread).join(ranked, ranked.c.id == Thread.id)
-                                .where(ranked.c.rank == 1)
+    # the latest thread of each category: one correlated lookup per category that walks the
+    # (category, last activity) index backwards, instead of ranking every thread
+    inner = aliased(Thread)
+    newest = (select(inner.id).where(inner.category_id == Category.id,
+                                     inner.visibility.in_(visibilities_for(actor)),
+                                     inner.hidden_at.is_(None), inner.deleted_at.is_(None))
+              .order_by(inner.last_activity_at.desc(), inner.id.desc()).limit(1)
+              .correlate(Category).scalar_subquery())
+    latest = db.session.execute(select(Thread).where(Thread.id.in_(select(newest)))
                                 .options(selectinload(Thread.author))).scalars()
     for thread in latest:
         rows[thread.category_id].latest = thread
@@ -133,7 +137,8 @@ def _threads(statement) -> list[Thread]:
 def popular_tags(actor, category: Category | None, limit: int = 15) -> list[tuple[str, int]]:
     where = live(actor) + ([Thread.category_id == category.id] if category else [])
     return [tuple(row) for row in db.session.execute(
-        select(Tag.name, func.count()).join(thread_tag).join(Thread)
+        select(Tag.name, func.count()).select_from(thread_tag)
+        .join(Thread, Thread.id == thread_tag.c.thread_id).join(Tag, Tag.id == thread_tag.c.tag_id)
         .where(*where).group_by(Tag.name).order_by(func.count().desc(), Tag.name).limit(limit))]
 
 

@@ -72,8 +72,6 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_forum_thread_language'), ['language'], unique=False)
         batch_op.create_index(batch_op.f('ix_forum_thread_last_activity_at'), ['last_activity_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_forum_thread_lesson_id'), ['lesson_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_forum_thread_status'), ['status'], unique=False)
-        batch_op.create_index(batch_op.f('ix_forum_thread_visibility'), ['visibility'], unique=False)
 
     op.create_table('forum_post',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -309,8 +307,6 @@ def downgrade():
 
     op.drop_table('forum_post')
     with op.batch_alter_table('forum_thread', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_forum_thread_visibility'))
-        batch_op.drop_index(batch_op.f('ix_forum_thread_status'))
         batch_op.drop_index(batch_op.f('ix_forum_thread_lesson_id'))
         batch_op.drop_index(batch_op.f('ix_forum_thread_last_activity_at'))
         batch_op.drop_index(batch_op.f('ix_forum_thread_language'))
