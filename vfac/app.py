@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any, Mapping
 
-from flask import Flask, redirect, request, session, url_for
+from flask import Flask, abort, redirect, request, session, url_for
 from flask_login import current_user
 from flask_security import SQLAlchemyUserDatastore
 from sqlalchemy import event
@@ -197,6 +197,14 @@ _OPEN_TO_UNAPPROVED = {"accounts.status", "accounts.registered", "main.language"
 
 
 def _register_hooks(app: Flask) -> None:
+    @app.before_request
+    def refuse_nul_characters():
+        # No form has a use for NUL and PostgreSQL text cannot store it: a 400, never a 500.
+        if request.method == "POST" and any("\x00" in value for _key, values
+                                            in request.form.lists() for value in values):
+            abort(400)
+        return None
+
     @app.before_request
     def only_status_until_approved():
         if request.endpoint is None or request.endpoint in _OPEN_TO_UNAPPROVED:

@@ -21,9 +21,13 @@ _md = MarkdownIt("commonmark", {"html": False, "linkify": True, "typographer": F
 _md.enable(["linkify", "table", "strikethrough"])
 
 
-def _link_rel(attrs: dict, new: bool = False) -> dict:
-    attrs[(None, "rel")] = "nofollow ugc noopener"
-    return attrs
+def _link_open(renderer, tokens, idx, options, env) -> str:
+    # Members' links (written or bare URLs, which markdown-it links itself) are never endorsed.
+    tokens[idx].attrSet("rel", "nofollow ugc noopener")
+    return renderer.renderToken(tokens, idx, options, env)
+
+
+_md.add_render_rule("link_open", _link_open)
 
 
 def render_markdown(text: str) -> Markup:
@@ -33,4 +37,5 @@ def render_markdown(text: str) -> Markup:
     html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     clean = bleach.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                          protocols=ALLOWED_PROTOCOLS, strip=True)
-    return Markup(bleach.linkify(clean, callbacks=[_link_rel], skip_tags=["pre", "code"]))
+    # (bleach.linkify would add rel too, but it escapes the text of <code> a second time)
+    return Markup(clean)

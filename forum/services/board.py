@@ -1,8 +1,10 @@
 """Reading the board: the index, category listings, a thread page, search, similar questions."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import unescape
 
 from flask import current_app
 from markupsafe import Markup
@@ -251,17 +253,22 @@ def search_threads(actor, q: str, page: int = 1, any_term: bool = False) -> Sear
     return SearchResults(threads, total, _snippets(threads, terms))
 
 
+def _plain(html: str) -> str:
+    """The words of sanitised HTML, for passages (Markdown's ** and ### are not shown)."""
+    return unescape(re.sub(r"<[^>]+>", " ", html))
+
+
 def _snippets(threads: list[Thread], terms: list[set[str]]) -> dict[int, Markup]:
     """A highlighted passage of the question, else of the first answer that matches."""
-    found = {t.id: search.snippet(t.body_source, terms, t.language) for t in threads}
+    found = {t.id: search.snippet(_plain(t.body_html), terms, t.language) for t in threads}
     missing = {t.id: t.language for t in threads if found[t.id] is None}
     if missing:
         for thread_id, text in db.session.execute(
-                select(Post.thread_id, Post.body_source).where(
+                select(Post.thread_id, Post.body_html).where(
                     Post.thread_id.in_(list(missing)), Post.hidden_at.is_(None),
                     Post.deleted_at.is_(None)).order_by(Post.id)):
             if found[thread_id] is None:
-                found[thread_id] = search.snippet(text, terms, missing[thread_id])
+                found[thread_id] = search.snippet(_plain(text), terms, missing[thread_id])
     return {k: v for k, v in found.items() if v is not None}
 
 
