@@ -27,7 +27,8 @@ def flag(kind: str, item_id: int):
     form = FlagForm()
     thread = moderation.thread_of(item)
     if form.validate_on_submit():
-        moderation.flag_item(current_user, item, FlagReason(form.reason.data), form.note.data)
+        moderation.flag_item(current_user, item, FlagReason(form.reason.data),
+                             form.note.data or "")
         flash(_("Thank you. The moderators will look at it."), "success")
         return redirect(thread_url(thread, f"{kind}-{item.id}"))
     return render("flag.html", 400 if form.errors else 200, form=form, item=item, kind=kind,

@@ -44,7 +44,10 @@ def category(slug: str):
 @bp.route("/<int:thread_id>/<path:slug>")
 def thread(thread_id: int, slug: str | None = None):
     item = load_thread(thread_id)
-    page = int_arg(request.args.get("page"), maximum=10_000) or 1
+    page = int_arg(request.args.get("page"), maximum=10_000)
+    if page == 0:
+        abort(404)
+    page = page or 1
     if slug != item.slug:
         return redirect(url_for("forum.thread", thread_id=item.id, slug=item.slug,
                                 **({"page": page} if page > 1 else {})), 301)

@@ -195,7 +195,8 @@ def edit(kind: str, item_id: int):
         return render("edit.html", found=found, **context)
     try:
         posting.edit_item(current_user, item, form.body.data,
-                          form.title.data if isinstance(item, Thread) else None, form.reason.data)
+                          form.title.data if isinstance(item, Thread) else None,
+                          form.reason.data or "")
     except ServiceError as error:
         return render("edit.html", 400, error=str(error), **context)
     flash(_("Your changes are saved; the previous text is kept in the history."), "success")
