@@ -44,7 +44,7 @@ def flag_item(actor: User, item: Item, reason: FlagReason, note: str = "") -> Fl
     if flag is None:
         flag = Flag(reporter_id=actor.id, **_target(item))
         db.session.add(flag)
-    flag.reason, flag.note = reason, note.strip()[:500]
+    flag.reason, flag.note = reason, (note or "").strip()[:500]
     db.session.commit()
     return flag
 

@@ -230,7 +230,7 @@ def edit_item(actor: User, item: Thread | Post | Comment, body: str,
     if actor.id == item.author_id:
         _check_limits(actor, html)
     revision = Revision(thread_id=thread.id, editor_id=actor.id, old_body=item.body_source,
-                        new_body=body, reason=reason.strip()[:200],
+                        new_body=body, reason=(reason or "").strip()[:200],
                         post_id=item.id if isinstance(item, Post) else None,
                         comment_id=item.id if isinstance(item, Comment) else None)
     if isinstance(item, Thread) and title is not None:
