@@ -57,8 +57,9 @@ def board_index(actor) -> list[CategoryRow]:
                                      inner.hidden_at.is_(None), inner.deleted_at.is_(None))
               .order_by(inner.last_activity_at.desc(), inner.id.desc()).limit(1)
               .correlate(Category).scalar_subquery())
-    latest = db.session.execute(select(Thread).where(Thread.id.in_(select(newest)))
-                                .options(selectinload(Thread.author))).scalars()
+    latest = db.session.execute(
+        select(Thread).where(Thread.id.in_(select(newest).select_from(Category)))
+        .options(selectinload(Thread.author))).scalars()
     for thread in latest:
         rows[thread.category_id].latest = thread
     return list(rows.values())

@@ -47,6 +47,32 @@ def members(make_user):
     return [make_user(username=f"m{i}", reviewed_at=utcnow() - LONG_AGO) for i in range(4)]
 
 
+def test_the_index_shows_each_category_with_its_counts_and_latest_thread(
+        client, auth, make_thread, make_answer, make_user, members):
+    make_thread("Older evidence question")
+    newer = make_thread("Newer evidence question")
+    make_answer(members[0], newer)
+    prevention = make_thread("Prevention question", topic="prevention")
+    make_thread("Restricted newest evidence question", visibility=Visibility.RESTRICTED)
+    auth.login(make_user(username="researcher", profession=Profession.ACADEMIC))
+    from forum.services import board  # noqa: PLC0415
+
+    rows = {row.category.slug: row for row in board.board_index(
+        db.session.get(type(members[0]), members[0].id))}
+    assert rows["electronic-evidence"].threads == 3 and rows["prevention"].threads == 1
+    html = client.get("/forum/").get_data(as_text=True)
+    assert "Newer evidence question" in html and prevention.title in html
+    assert "Restricted newest evidence question" not in html  # not for an academic
+    researcher_rows = {row.category.slug: row for row in board.board_index(
+        db.session.execute(select(type(members[0])).filter_by(username="researcher"))
+        .scalar_one())}
+    assert researcher_rows["electronic-evidence"].latest.title == "Newer evidence question"
+    assert researcher_rows["electronic-evidence"].threads == 2
+    assert researcher_rows["electronic-evidence"].answers == 1
+    assert researcher_rows["prevention"].latest.id == prevention.id
+    assert researcher_rows["legislation"].latest is None
+
+
 def test_a_thread_with_200_answers_costs_no_more_queries_than_one_with_2(
         client, auth, count_queries, make_thread, make_expert, members):
     small, big = make_thread("Small thread about imaging"), make_thread("Big thread on imaging")
