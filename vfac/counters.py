@@ -18,10 +18,16 @@ from vfac.extensions import db
 
 
 class BatchedCounter:
-    """Adds to `column` of `model` by id, at most once every `config[setting]` seconds."""
+    """Adds to `column` of `model` by id, at most once every `config[setting]` seconds.
 
-    def __init__(self, model: Any, column: str, setting: str) -> None:
+    `own_transaction`: write in a short transaction of its own (a reading GET), or in the
+    caller's, which commits (a request that writes anyway, such as a counted download).
+    """
+
+    def __init__(self, model: Any, column: str, setting: str,
+                 own_transaction: bool = True) -> None:
         self.model, self.column, self.setting = model, column, setting
+        self.own_transaction = own_transaction
         self.pending: dict[int, int] = {}
         self.lock = threading.Lock()
         self.flushed_at = time.monotonic()
@@ -39,10 +45,15 @@ class BatchedCounter:
     def _write(self, batch: dict[int, int]) -> None:
         # Its own short transaction, so the page's read transaction never turns into a write.
         column = getattr(self.model, self.column)
+        updates = [update(self.model).where(self.model.id == object_id)
+                   .values({column: column + n}) for object_id, n in batch.items()]
+        if not self.own_transaction:
+            for statement in updates:
+                db.session.execute(statement)
+            return
         with Session(bind=db.engine, join_transaction_mode="create_savepoint") as session:
-            for object_id, n in batch.items():
-                session.execute(update(self.model).where(self.model.id == object_id)
-                                .values({column: column + n}))
+            for statement in updates:
+                session.execute(statement)
             session.commit()
 
     def clear(self) -> None:

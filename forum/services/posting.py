@@ -15,7 +15,8 @@ from accounts.permissions import can, require
 from accounts.services import ServiceError
 from forum.models import (Category, Comment, Notification, NotificationKind, Post, Revision,
                           Subscription, Tag, Thread, ThreadStatus, Vote)
-from forum.services import notify
+from forum.personal_data import Finding, find_personal_data
+from forum.services import board, notify
 from forum.services.index import index_thread
 from vfac.extensions import db
 from vfac.markup import render_markdown
@@ -85,6 +86,25 @@ def _aware(moment):
 def _has_accepted_answer(actor: User) -> bool:
     return db.session.execute(select(Thread.id).join(Post, Post.id == Thread.accepted_answer_id)
                               .where(Post.author_id == actor.id).limit(1)).first() is not None
+
+
+@dataclass(frozen=True)
+class Warnings:
+    """What a writer sees and confirms before the text is posted (nothing is ever blocked)."""
+
+    personal_data: list[Finding]
+    similar: list[Thread]
+
+    def __bool__(self) -> bool:
+        return bool(self.personal_data or self.similar)
+
+
+def warnings_for(actor, body: str, title: str | None = None,
+                 similar_seen: bool = True) -> Warnings:
+    """Personal or case data in the text; for a new question, similar ones not shown yet."""
+    found = find_personal_data(f"{title or ''}\n{body}")
+    similar = [] if similar_seen or not title else board.similar_threads(actor, title)
+    return Warnings(found, similar)
 
 
 def ask_question(actor: User, data: QuestionInput) -> Thread:

@@ -10,8 +10,7 @@ from accounts.permissions import require
 from accounts.services import ServiceError
 from forum.forms import AnswerForm, AskQuestionForm, CommentForm, EditForm, InviteForm
 from forum.models import Thread
-from forum.personal_data import find_personal_data
-from forum.services import board, moderation, posting
+from forum.services import moderation, posting
 from forum.views import bp, kind_of, load_item, load_thread, render
 from forum.views.pages import thread_response
 from vfac import links
@@ -57,11 +56,11 @@ def ask():
         return render("ask.html", 400 if form.errors else 200, **context)
     if form.is_preview:
         return render("ask.html", preview=render_markdown(form.body.data), **context)
-    found = find_personal_data(f"{form.title.data}\n{form.body.data}")
-    similar = [] if form.similar_seen.data else board.similar_threads(current_user,
-                                                                      form.title.data)
-    if (found or similar) and not form.is_confirmed:
-        return render("ask.html", found=found, similar=similar, **context)
+    warnings = posting.warnings_for(current_user, form.body.data, form.title.data,
+                                    similar_seen=bool(form.similar_seen.data))
+    if warnings and not form.is_confirmed:
+        return render("ask.html", found=warnings.personal_data, similar=warnings.similar,
+                      **context)
     try:
         thread = posting.ask_question(current_user, form.to_input())
     except posting.RateLimited as error:
@@ -80,9 +79,9 @@ def _write(thread: Thread, form, write, success: str, anchor: str):
         return thread_response(thread, status=400, **{name: form})
     if form.is_preview:
         return thread_response(thread, preview=render_markdown(form.body.data), **{name: form})
-    found = find_personal_data(form.body.data)
-    if found and not form.is_confirmed:
-        return thread_response(thread, found=found, **{name: form})
+    warnings = posting.warnings_for(current_user, form.body.data)
+    if warnings and not form.is_confirmed:
+        return thread_response(thread, found=warnings.personal_data, **{name: form})
     try:
         item = write()
     except posting.RateLimited as error:
@@ -190,9 +189,9 @@ def edit(kind: str, item_id: int):
         return render("edit.html", 400 if form.errors else 200, **context)
     if form.is_preview:
         return render("edit.html", preview=render_markdown(form.body.data), **context)
-    found = find_personal_data(f"{form.title.data or ''}\n{form.body.data}")
-    if found and not form.is_confirmed:
-        return render("edit.html", found=found, **context)
+    warnings = posting.warnings_for(current_user, form.body.data, form.title.data)
+    if warnings and not form.is_confirmed:
+        return render("edit.html", found=warnings.personal_data, **context)
     try:
         posting.edit_item(current_user, item, form.body.data,
                           form.title.data if isinstance(item, Thread) else None,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from flask import current_app
 from markupsafe import Markup
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from accounts import audit
@@ -20,6 +20,7 @@ from accounts.models import User
 from accounts.permissions import can, require, visibilities_for
 from research.models import Paper, PaperFile, PaperType, Status, paper_topic
 from vfac import search
+from vfac.counters import BatchedCounter
 from vfac.extensions import db
 from vfac.models import Topic, Visibility
 
@@ -236,32 +237,10 @@ def file_for_download(actor, paper: Paper, version: int | None) -> PaperFile | N
     return next((f for f in paper.files if f.version == version), None)
 
 
-class _DownloadCounts:
-    """Downloads are counted in memory and written every DOWNLOAD_COUNT_FLUSH_SECONDS.
-
-    A row update per download would make every download a write; counts of a process that
-    stops before its next write are lost, which a download counter can afford.
-    """
-
-    def __init__(self) -> None:
-        self.pending: dict[int, int] = {}
-        self.lock = threading.Lock()
-        self.flushed_at = time.monotonic()
-
-    def add(self, paper_id: int) -> None:
-        with self.lock:
-            self.pending[paper_id] = self.pending.get(paper_id, 0) + 1
-            due = time.monotonic() - self.flushed_at >= \
-                current_app.config["DOWNLOAD_COUNT_FLUSH_SECONDS"]
-            batch, self.pending = (self.pending, {}) if due else ({}, self.pending)
-            if due:
-                self.flushed_at = time.monotonic()
-        for pid, n in batch.items():
-            db.session.execute(update(Paper).where(Paper.id == pid)
-                               .values(download_count=Paper.download_count + n))
-
-
-download_counts = _DownloadCounts()
+# Downloads are counted in memory and written every DOWNLOAD_COUNT_FLUSH_SECONDS, in the
+# download's own (writing) transaction: a row update per download would make each a write.
+download_counts = BatchedCounter(Paper, "download_count", "DOWNLOAD_COUNT_FLUSH_SECONDS",
+                                 own_transaction=False)
 
 
 def record_download(actor, paper_file: PaperFile) -> None:
