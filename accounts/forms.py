@@ -17,7 +17,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
-from accounts.models import MailSetting, Profession, Role
+from accounts.models import PROFILE_PARTS, MailSetting, Profession, Role
 from accounts.services import SettingsInput
 from vfac.forms import checkboxes, known
 from vfac.i18n import LANGUAGES
@@ -171,6 +171,13 @@ class SettingsForm(_ProfileFields, FlaskForm):
         known(_l("Choose languages from the list."))])
     mail_notifications = RadioField(_l("Notifications by e-mail"), validators=[
         DataRequired(_REQUIRED), known(_l("Choose one of the listed options."))])
+    followed_topics = checkboxes(_l("Topics you follow"), description=_l(
+        "Your home page shows new questions and papers in these topics."), validators=[
+        known(_l("Choose topics from the list."))])
+    profile_shows = checkboxes(_l("What other members see on your member page"), description=_l(
+        "Your name, role, profession and topics of expertise are always shown to members. "
+        "A certificate link lets anyone who has it see your certificate."), validators=[
+        known(_l("Choose from the list."))])
     submit = SubmitField(_l("Save settings"))
 
     def __init__(self, *args: t.Any, **kwargs: t.Any) -> None:
@@ -181,8 +188,26 @@ class SettingsForm(_ProfileFields, FlaskForm):
             SelectChoice(MailSetting.IMMEDIATE.value, _l("At once, one e-mail per notification")),
             SelectChoice(MailSetting.DAILY.value, _l("One summary a day")),
             SelectChoice(MailSetting.NEVER.value, _l("Never (only on the notifications page)"))]
-        if not self.is_submitted() and kwargs.get("obj") is not None:
-            self.mail_notifications.data = kwargs["obj"].mail_notifications.value
+        from vfac.i18n import current_language  # noqa: PLC0415
+        from vfac.topics import all_topics  # noqa: PLC0415
+
+        self.followed_topics.choices = [SelectChoice(t.slug, t.name_in(current_language()))
+                                        for t in all_topics()]
+        self.profile_shows.choices = [SelectChoice(part, label)
+                                      for part, label in profile_part_labels().items()]
+        member = kwargs.get("obj")
+        if not self.is_submitted() and member is not None:
+            self.mail_notifications.data = member.mail_notifications.value
+            self.followed_topics.data = [t.slug for t in member.followed_topics]
+
+
+def profile_part_labels() -> dict[str, t.Any]:
+    """The parts of a member page a member may show or hide, in the UI language."""
+    return {"organisation": _l("My organisation"), "country": _l("My country"),
+            "courses": _l("Courses I completed"),
+            "certificates": _l("Links to my certificates (verifiable by anyone with the link)"),
+            "papers": _l("Papers I submitted to the library"),
+            "answers": _l("My accepted answers on the advice board")}
 
 
 def settings_input(form: SettingsForm) -> SettingsInput:
@@ -191,7 +216,10 @@ def settings_input(form: SettingsForm) -> SettingsInput:
                          language=form.language.data,
                          reads_languages=[code for code in form.reads_languages.data or ()
                                           if code != form.language.data],
-                         mail_notifications=MailSetting(form.mail_notifications.data))
+                         mail_notifications=MailSetting(form.mail_notifications.data),
+                         profile_shows=[p for p in PROFILE_PARTS
+                                        if p in (form.profile_shows.data or ())],
+                         followed_topics=tuple(form.followed_topics.data or ()))
 
 
 class VetForm(FlaskForm):

@@ -61,6 +61,21 @@ expertise = db.Table(
 )
 
 
+# The topics a member follows: the home page shows open questions and news in these.
+interest = db.Table(
+    "accounts_interest",
+    db.Column("user_id", ForeignKey("accounts_user.id", ondelete="CASCADE"), primary_key=True),
+    db.Column("topic_id", ForeignKey("vfac_topic.id", ondelete="CASCADE"), primary_key=True,
+              index=True),
+)
+
+# What other members see on a member page, besides name, role, profession and expertise.
+PROFILE_PARTS = ("organisation", "country", "courses", "certificates", "papers", "answers")
+# Certificate links are off until the member turns them on: a certificate names its holder
+# to anyone who has the link.
+PROFILE_SHOWN_BY_DEFAULT = ("organisation", "country", "courses", "papers", "answers")
+
+
 class User(TimestampMixin, UserMixin, db.Model):
     __tablename__ = "accounts_user"
 
@@ -79,6 +94,8 @@ class User(TimestampMixin, UserMixin, db.Model):
     mail_notifications: Mapped[MailSetting] = mapped_column(
         enum_column(MailSetting), default=MailSetting.IMMEDIATE)
     digest_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    profile_shows: Mapped[list[str]] = mapped_column(
+        MutableList.as_mutable(JSON), default=lambda: list(PROFILE_SHOWN_BY_DEFAULT))
     statement: Mapped[str] = mapped_column(Text, default="")
 
     status: Mapped[Status] = mapped_column(enum_column(Status), default=Status.PENDING,
@@ -102,6 +119,8 @@ class User(TimestampMixin, UserMixin, db.Model):
     reviewed_by: Mapped["User | None"] = relationship(remote_side=[id])
     expert_topics: Mapped[list[Topic]] = relationship(secondary=expertise,
                                                       order_by=Topic.position)
+    followed_topics: Mapped[list[Topic]] = relationship(secondary=interest,
+                                                        order_by=Topic.position)
 
     # Flask-Security expects named roles; ours are one ordered level (self.role).
     @property
@@ -135,6 +154,11 @@ class User(TimestampMixin, UserMixin, db.Model):
         """The preferred language first, then the others the member reads."""
         return [self.language] + [code for code in self.reads_languages or ()
                                   if code != self.language]
+
+    @property
+    def home_topics(self) -> list[Topic]:
+        """The topics the home page follows: those chosen, else those of expertise."""
+        return self.followed_topics or (self.expert_topics if self.role >= Role.EXPERT else [])
 
     @property
     def has_2fa(self) -> bool:

@@ -174,6 +174,7 @@ RULES: dict[str, Rule] = {
     "accounts.member.vet": at_least(Role.MODERATOR),
     "accounts.member.change_role": _can_change_role,
     "accounts.audit.view": at_least(Role.ADMINISTRATOR),
+    "vfac.dashboard.view": at_least(Role.ADMINISTRATOR),
     "vfac.content.members": at_least(Role.MEMBER),
     "courses.course.create": at_least(Role.INSTRUCTOR),
     "courses.course.edit": _course_editor,
@@ -215,6 +216,17 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
 def require(user: Any, action: str, obj: Any = None) -> None:
     if not can(user, action, obj):
         raise PermissionDenied(action)
+
+
+def profile_shows(viewer: Any, member: User, part: str) -> bool:
+    """Whether a part of a member page (see PROFILE_PARTS) is shown to this viewer.
+
+    The member sees all of their own page; others see what the member chose to show.
+    """
+    if not can(viewer, "accounts.member.view", member):
+        return False
+    viewer = _real(viewer)
+    return (viewer is not None and viewer.id == member.id) or part in (member.profile_shows or ())
 
 
 def visibilities_for(user: Any) -> list[Visibility]:

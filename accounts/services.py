@@ -10,10 +10,11 @@ from sqlalchemy.orm import selectinload
 
 from accounts import audit
 from accounts.mail import send_mail
-from accounts.models import AuditEvent, MailSetting, Profession, Role, Status, User, UserSession
-from accounts.permissions import require
+from accounts.models import (PROFILE_SHOWN_BY_DEFAULT, AuditEvent, MailSetting, Profession, Role,
+                             Status, User, UserSession, expertise)
+from accounts.permissions import can, require
 from vfac.extensions import db, security
-from vfac.models import utcnow
+from vfac.models import Topic, utcnow
 from vfac.topics import topics_by_slugs
 from vfac.pagination import Page, keyset_page
 
@@ -31,6 +32,18 @@ def find_by_identity(identity: str) -> User | None:
 
 def member_by_username(username: str) -> User | None:
     return find_by_identity(username) if "@" not in username else None
+
+
+def experts_in(actor, topic: Topic, limit: int = 12) -> tuple[list[User], int]:
+    """Approved experts of a topic (for members only: experts are targets too), and how many."""
+    if not can(actor, "accounts.member.view"):
+        return [], 0
+    where = [User.status == Status.APPROVED, User.active.is_(True), User.role.in_([r for r in Role if r >= Role.EXPERT]),
+             User.id.in_(select(expertise.c.user_id).where(expertise.c.topic_id == topic.id))]
+    total = db.session.execute(select(func.count()).select_from(User).where(*where)).scalar_one()
+    experts = db.session.execute(select(User).where(*where).order_by(User.full_name, User.id)
+                                 .limit(limit)).scalars()
+    return list(experts), total
 
 
 def login_failed(identity: str, user: User | None) -> None:
@@ -105,11 +118,19 @@ class SettingsInput:
     language: str
     reads_languages: list[str] = field(default_factory=list)
     mail_notifications: MailSetting = MailSetting.IMMEDIATE
+    profile_shows: list[str] = field(default_factory=lambda: list(PROFILE_SHOWN_BY_DEFAULT))
+    followed_topics: tuple[str, ...] = ()  # topic slugs
 
 
 def update_settings(actor: User, data: SettingsInput) -> None:
-    """Change one's own name, organisation and language (applied from the next page on)."""
-    changed = {k: v for k, v in vars(data).items() if getattr(actor, k) != v}
+    """Change one's own name, organisation, languages, topics and member-page privacy."""
+    values = {k: v for k, v in vars(data).items() if k != "followed_topics"}
+    changed = {k: v for k, v in values.items() if getattr(actor, k) != v}
+    if [t.slug for t in actor.followed_topics] != list(data.followed_topics):
+        topics = topics_by_slugs(list(data.followed_topics))
+        if [t.slug for t in actor.followed_topics] != [t.slug for t in topics]:
+            actor.followed_topics = topics
+            changed["followed_topics"] = topics
     if not changed:
         return
     for key, value in changed.items():

@@ -8,10 +8,12 @@ from flask_login import current_user
 from flask_security import auth_required
 
 from accounts import audit, services
-from accounts.forms import (EndSessionForm, RoleForm, SettingsForm, VetForm, settings_input)
-from accounts.models import Status, User
-from accounts.permissions import require
+from accounts.forms import (EndSessionForm, RoleForm, SettingsForm, VetForm, profile_part_labels,
+                            settings_input)
+from accounts.models import PROFILE_PARTS, Status, User
+from accounts.permissions import profile_shows, require
 from accounts.sessions import current_token_hash
+from vfac import pillars
 from vfac.extensions import db
 from vfac.params import int_arg
 from vfac.topics import all_topics
@@ -73,7 +75,12 @@ def end_other_sessions():
 def profile(username: str):
     member = services.member_by_username(username) or abort(404)
     require(current_user, "accounts.member.view", member)
-    return render_template("accounts/profile.html", member=member)
+    labels = profile_part_labels()
+    return render_template(
+        "accounts/profile.html", member=member,
+        shows={part: profile_shows(current_user, member, part) for part in PROFILE_PARTS},
+        hidden_parts=[str(labels[p]) for p in PROFILE_PARTS if p not in member.profile_shows],
+        sections=pillars.collect("member", current_user, member))
 
 
 @bp.route("/admin/members")

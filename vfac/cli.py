@@ -1,4 +1,5 @@
-"""Maintainer commands: flask --app wsgi create-admin | seed-demo | purge-sessions | translate."""
+"""Maintainer commands: flask --app wsgi create-admin | seed-demo | search reindex |
+purge-sessions | translate."""
 from __future__ import annotations
 
 import subprocess
@@ -45,6 +46,20 @@ def init_app(app: Flask) -> None:
 
         for line in [*seed(), *seed_courses(), *seed_papers(), *seed_forum()]:
             click.echo(line)
+
+    @app.cli.group()
+    def search() -> None:
+        """The search index shared by courses, papers and advice threads."""
+
+    @search.command()
+    def reindex() -> None:
+        """Rebuild the search index from every course, paper and thread (after an upgrade)."""
+        from vfac import pillars  # noqa: PLC0415
+        from vfac.extensions import db  # noqa: PLC0415
+
+        counts = pillars.reindex_everything()
+        db.session.commit()
+        click.echo(", ".join(f"{pillar}: {count}" for pillar, count in counts.items()))
 
     @app.cli.command("purge-sessions")
     def purge_sessions() -> None:

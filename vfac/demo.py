@@ -12,6 +12,7 @@ from accounts.models import Profession, Role, Status, User
 from accounts.services import NewMember, create_member
 from vfac.extensions import db
 from vfac.models import utcnow
+from vfac.topics import topics_by_slugs
 
 DEMO_PASSWORD = "cyber-forum-demo-2026"
 
@@ -31,6 +32,13 @@ MEMBERS = [
     NewMember("academic", "academic@demo.vfac.invalid", DEMO_PASSWORD, "Wang Li", "CN",
               "University research centre on cyber law", Profession.ACADEMIC, "zh"),
 ]
+
+# The topics some demo members follow (their home page shows what is new in them), and
+# the officer also shows certificate links on his member page.
+FOLLOWS = {"officer": ("investigation", "electronic-evidence", "international-cooperation"),
+           "academic": ("legislation", "criminalization", "human-rights"),
+           "instructor": ("legislation", "electronic-evidence", "criminal-justice")}
+SHOWS_CERTIFICATES = {"academic"}
 
 # Confirmed registrations that wait in the vetting queue.
 PENDING = [
@@ -53,6 +61,10 @@ def seed() -> Iterator[str]:
             yield f"{data.username}: exists"
             continue
         user = create_member(None, data)
+        user.followed_topics = topics_by_slugs(list(FOLLOWS.get(data.username, ())))
+        if data.username in SHOWS_CERTIFICATES:
+            user.profile_shows = [*user.profile_shows, "certificates"]
+        db.session.commit()
         if data in PENDING:
             user.status = Status.PENDING
             user.reviewed_at = None

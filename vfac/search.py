@@ -185,6 +185,13 @@ def remove(kind: str, object_id: int) -> None:
     db.session.execute(delete(SearchEntry).where(SearchEntry.id.in_(ids)))
 
 
+def clear() -> None:
+    """Empty the whole index (before every pillar indexes its items again)."""
+    if _is_sqlite():
+        db.session.execute(text("DELETE FROM vfac_search_fts"))
+    db.session.execute(delete(SearchEntry))
+
+
 def matching(kind: str, terms: list[set[str]], visibilities: list[Visibility],
              any_term: bool = False) -> Any:
     """SELECT object_id, score for items of `kind` matching every term (or any), best first.

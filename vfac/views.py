@@ -1,13 +1,15 @@
-"""The shell's own pages: home, health, language switcher, topics, search box."""
+"""The shell's own pages: home, health, language switcher, topics, the one search box."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import text
 
 from accounts import services as account_services
+from vfac import pillars
 from vfac.extensions import db
 from vfac.i18n import LANGUAGE_COOKIE, LANGUAGES
+from vfac.search import MAX_QUERY_CHARS
 from vfac.topics import all_topics, topic_by_slug
 from vfac.urls import safe_next
 
@@ -16,7 +18,10 @@ bp = Blueprint("main", __name__)
 
 @bp.route("/")
 def home():
-    return render_template("home.html", topics=all_topics())
+    sections = pillars.collect("home", current_user)
+    return render_template("home.html", topics=all_topics(),
+                           notes=[s for s in sections if s.key == "notifications"],
+                           sections=[s for s in sections if s.key != "notifications"])
 
 
 @bp.route("/healthz")
@@ -49,13 +54,17 @@ def topics():
 @bp.route("/topics/<slug>")
 def topic(slug: str):
     topic = topic_by_slug(slug) or abort(404)
-    return render_template("topic.html", topic=topic)
+    experts, experts_total = account_services.experts_in(current_user, topic)
+    return render_template("topic.html", topic=topic, experts=experts,
+                           experts_total=experts_total,
+                           sections=pillars.collect("topic", current_user, topic),
+                           directory="forum.experts" in current_app.view_functions)
 
 
 @bp.route("/search")
 def search():
-    q = request.args.get("q", "")[:200]
-    return render_template("search.html", q=q)
+    q = request.args.get("q", "")[:MAX_QUERY_CHARS].strip()  # longer queries are cut, as search does
+    return render_template("search.html", q=q, results=pillars.search_everything(current_user, q))
 
 
 @bp.app_template_global()

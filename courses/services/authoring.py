@@ -19,6 +19,8 @@ from accounts.services import ServiceError
 from courses.models import (Attachment, Course, CourseAudience, Lesson, Level, Module, Option,
                             Question, Quiz, course_instructor)
 from courses.quiz import kind_of
+from courses.services.index import index_course
+from vfac import search
 from vfac.extensions import db
 from vfac.i18n import babel_locale
 from vfac.markup import render_markdown
@@ -86,6 +88,7 @@ def update_course(actor: User, course: Course, data: CourseInput) -> None:
     _apply_course(actor, course, data)
     if not course.instructors:
         raise ServiceError(_l("A course needs at least one instructor."))
+    index_course(course)
     db.session.commit()
 
 
@@ -97,6 +100,7 @@ def set_published(actor: User, course: Course, published: bool) -> None:
     course.is_published = published
     if published and course.published_at is None:
         course.published_at = utcnow()
+    index_course(course)
     db.session.commit()
 
 
@@ -106,6 +110,7 @@ def delete_course(actor: User, course: Course) -> None:
     if course.is_published:
         raise ServiceError(_l("Unpublish the course before deleting it."))
     files = [a.stored_name for m in course.modules for le in m.lessons for a in le.attachments]
+    search.remove("course", course.id)
     db.session.delete(course)
     db.session.commit()
     for name in files:
@@ -136,6 +141,7 @@ def add_module(actor: User, course: Course, data: ModuleInput) -> Module:
     module = Module(course=course, title=data.title.strip(), summary=data.summary.strip(),
                     position=len(course.modules))
     db.session.add(module)
+    index_course(course)
     db.session.commit()
     return module
 
@@ -143,6 +149,7 @@ def add_module(actor: User, course: Course, data: ModuleInput) -> Module:
 def update_module(actor: User, module: Module, data: ModuleInput) -> None:
     require(actor, "courses.course.edit", module.course)
     module.title, module.summary = data.title.strip(), data.summary.strip()
+    index_course(module.course)
     db.session.commit()
 
 
@@ -159,6 +166,7 @@ def delete_module(actor: User, module: Module) -> None:
     files = [a.stored_name for le in module.lessons for a in le.attachments]
     course.modules.remove(module)
     _renumber(course.modules)
+    index_course(course)
     db.session.commit()
     for name in files:
         _upload_path(name).unlink(missing_ok=True)
@@ -177,6 +185,7 @@ def add_lesson(actor: User, module: Module, data: LessonInput) -> Lesson:
     lesson = Lesson(module=module, position=len(module.lessons))
     _apply_lesson(lesson, data)
     db.session.add(lesson)
+    index_course(module.course)
     db.session.commit()
     return lesson
 
@@ -191,6 +200,7 @@ def _apply_lesson(lesson: Lesson, data: LessonInput) -> None:
 def update_lesson(actor: User, lesson: Lesson, data: LessonInput) -> None:
     require(actor, "courses.course.edit", lesson.module.course)
     _apply_lesson(lesson, data)
+    index_course(lesson.module.course)
     db.session.commit()
 
 
@@ -206,6 +216,7 @@ def delete_lesson(actor: User, lesson: Lesson) -> None:
     files = [a.stored_name for a in lesson.attachments]
     module.lessons.remove(lesson)
     _renumber(module.lessons)
+    index_course(module.course)
     db.session.commit()
     for name in files:
         _upload_path(name).unlink(missing_ok=True)

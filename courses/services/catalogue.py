@@ -8,12 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flask import url_for
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
 from accounts.permissions import can, visibilities_for
 from courses.models import (Course, CourseAudience, Enrolment, Lesson, LessonCompletion, Level,
                             Module, Question, Quiz, QuizAttempt, course_topic)
+from vfac import search
 from vfac.extensions import db
 from vfac.links import Link
 from vfac.models import Topic
@@ -27,11 +28,6 @@ class CatalogueFilter:
     level: Level | None = None
     audience: str | None = None
     q: str = ""
-
-
-def _like(text: str) -> str:
-    escaped = text.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def catalogue_query(actor, filters: CatalogueFilter) -> Select:
@@ -49,10 +45,10 @@ def catalogue_query(actor, filters: CatalogueFilter) -> Select:
     if filters.audience:
         query = query.where(Course.id.in_(select(CourseAudience.course_id).where(
             CourseAudience.profession == filters.audience)))
-    for word in filters.q.split()[:8]:
-        like = _like(word[:60])
-        query = query.where(or_(func.lower(Course.title).like(like, escape="\\"),
-                                func.lower(Course.summary).like(like, escape="\\")))
+    terms = search.query_terms(filters.q)
+    if terms:  # the shared index: the same words find the same courses as /search
+        matched = search.matching("course", terms, visibilities_for(actor)).subquery()
+        query = query.where(Course.id.in_(select(matched.c.object_id)))
     return query.options(selectinload(Course.topics))
 
 

@@ -235,7 +235,8 @@ class SearchResults:
     snippets: dict[int, Markup]
 
 
-def search_threads(actor, q: str, page: int = 1, any_term: bool = False) -> SearchResults:
+def search_threads(actor, q: str, page: int = 1, any_term: bool = False,
+                   per_page: int = SEARCH_PER_PAGE) -> SearchResults:
     """Threads whose question or answers match the words, best first, for this reader."""
     terms = search.query_terms(q)
     if not terms:
@@ -248,7 +249,7 @@ def search_threads(actor, q: str, page: int = 1, any_term: bool = False) -> Sear
         select(matched.c.object_id).where(matched.c.object_id.in_(select(Thread.id)
                                                                   .where(*where)))
         .order_by(matched.c.score.desc(), matched.c.object_id.desc())
-        .limit(SEARCH_PER_PAGE).offset((page - 1) * SEARCH_PER_PAGE)).scalars())
+        .limit(per_page).offset((page - 1) * per_page)).scalars())
     by_id = {t.id: t for t in _threads(select(Thread).where(Thread.id.in_(ids), *live(actor)))}
     threads = [by_id[i] for i in ids if i in by_id]
     return SearchResults(threads, total, _snippets(threads, terms))

@@ -6,12 +6,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from accounts.permissions import can
+from forum import platform
 from forum.models import Comment, Post, Thread
 from forum.services import board, notify
 from vfac.extensions import db
 
 bp = Blueprint("forum", __name__, url_prefix="/forum")
 KINDS = {"question": Thread, "answer": Post, "comment": Comment}
+platform.register()  # search, topic hubs, home and member pages show questions too
 
 
 def load_thread(thread_id: int) -> Thread:

@@ -163,7 +163,7 @@ def search_papers(actor, query: LibraryQuery) -> Results:
     results = Results(papers=papers, total=total, facets=facets, searched=bool(terms),
                       any_word=any_word and bool(total))
     if terms:
-        results.snippets = _snippets(papers, terms)
+        results.snippets = snippets(papers, terms)
     return results
 
 
@@ -177,7 +177,7 @@ def _load(ids: list[int], visible: list) -> list[Paper]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def _snippets(papers: list[Paper], terms: list[set[str]]) -> dict[int, Markup]:
+def snippets(papers: list[Paper], terms: list[set[str]]) -> dict[int, Markup]:
     """Highlighted passages: from the abstract, else from the text of the current file."""
     found = {p.id: search.snippet(p.abstract, terms, p.language) for p in papers}
     missing = [p.id for p in papers if found[p.id] is None]

@@ -31,6 +31,7 @@ ALLOWED = {
     "accounts.member.vet": {"moderator", "admin"},
     "accounts.member.change_role": {"admin"},
     "accounts.audit.view": {"admin"},
+    "vfac.dashboard.view": {"admin"},
     "vfac.content.members": {"member", "officer", "expert", "instructor", "moderator_no2fa",
                              "moderator", "admin_no2fa", "admin"},
     "vfac.content.restricted": {"officer", "expert", "moderator", "admin"},
