@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from flask import (Blueprint, abort, flash, redirect, render_template, request, url_for)
+from babel.lists import format_list
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -79,7 +81,8 @@ def profile(username: str):
     return render_template(
         "accounts/profile.html", member=member,
         shows={part: profile_shows(current_user, member, part) for part in PROFILE_PARTS},
-        hidden_parts=[str(labels[p]) for p in PROFILE_PARTS if p not in member.profile_shows],
+        hidden_parts=format_list([str(labels[p]) for p in PROFILE_PARTS
+                                  if p not in member.profile_shows], locale=get_locale()),
         sections=pillars.collect("member", current_user, member))
 
 

@@ -307,7 +307,16 @@ def main() -> int:
                  ("thread with 3 answers", f"/forum/{args.threads // 2}/thread", cookie),
                  ("thread with 200 answers (page 1 of 7)", "/forum/1/thread", cookie),
                  ("advice search, two words", "/forum/search?q=preservation+provider", cookie),
-                 ("advice feed (Atom)", "/forum/feed.atom", None)]
+                 ("advice feed (Atom)", "/forum/feed.atom", None),
+                 ("home, member", "/", cookie),
+                 ("topic hub", "/topics/electronic-evidence", cookie),
+                 ("one search, two words (courses, papers, threads)",
+                  "/search?q=preservation+evidence", cookie),
+                 ("one search, one broad word", "/search?q=evidence", cookie),
+                 ("one search, rare pair, any-word fallback", "/search?q=jurisdiction+zzzz",
+                  cookie),
+                 ("member page", "/members/benchadmin", cookie),
+                 ("administrators' dashboard", "/admin/dashboard", cookie)]
         print(f"{'page':58} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6}")
         worst, failed = 0.0, 0
         for label, path, page_cookie in pages:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from accounts.permissions import profile_shows, visibilities_for
 from courses.forms import level_labels
 from courses.models import Certificate, Course, course_topic
-from courses.services import catalogue, learning
+from courses.services import catalogue, learning, stats
 from courses.services.index import lesson_texts, reindex_courses
 from vfac import pillars, search
 from vfac.extensions import db
@@ -79,7 +79,7 @@ def home_section(actor) -> pillars.Section:
                 "courses", _("Continue learning"),
                 [_item(c, progress=done.get(c.id, 0)) for c in courses], len(enrolments),
                 url_for("courses.mine"), _("My courses"))
-    languages = getattr(actor, "languages", None) or []
+    languages = pillars.reader_languages(actor)
     recent = list(db.session.execute(select(Course).where(*_visible(actor))
                                      .order_by(Course.published_at.desc(), Course.id.desc())
                                      .limit(30)).scalars())
@@ -113,5 +113,6 @@ def register() -> None:
     pillars.provide("topic", "courses", topic_section)
     pillars.provide("home", "courses", home_section)
     pillars.provide("member", "courses", member_section)
+    pillars.provide("stats", "courses", stats.dashboard_tables)
     pillars.provide("reindex", "courses", reindex_courses)
 

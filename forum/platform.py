@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from accounts.permissions import can, profile_shows
 from forum.models import Category, Notification, Post, Thread, thread_topic
-from forum.services import board, notify
+from forum.services import board, notify, stats
 from forum.services.index import index_thread
 from vfac import pillars
 from vfac.extensions import db
@@ -66,7 +66,7 @@ def home_section(actor) -> pillars.Section:
     recent = list(db.session.execute(select(Thread).where(*_open_in(actor, [t.id for t in topics]))
                                      .order_by(Thread.last_activity_at.desc(), Thread.id.desc())
                                      .limit(30)).scalars())
-    languages = getattr(actor, "languages", None) or []
+    languages = pillars.reader_languages(actor)
     recent = pillars.language_first(recent, languages, lambda t: t.language)[:LIMIT]
     return pillars.Section(
         "forum", _("Open questions in your topics") if topics else _("Open questions"),
@@ -124,4 +124,5 @@ def register() -> None:
     pillars.provide("home", "forum", lambda actor: [s for s in (unread_section(actor),
                                                                 home_section(actor)) if s])
     pillars.provide("member", "forum", member_section)
+    pillars.provide("stats", "forum", stats.dashboard_tables)
     pillars.provide("reindex", "forum", reindex_threads)

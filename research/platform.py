@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from accounts.permissions import profile_shows, visibilities_for
 from research.forms import type_labels
 from research.models import Paper, Status, paper_topic
-from research.services import library
+from research.services import library, stats
 from research.services.submission import index_paper
 from vfac import pillars, search
 from vfac.extensions import db
@@ -74,7 +74,7 @@ def home_section(actor) -> pillars.Section:
             paper_topic.c.topic_id.in_([t.id for t in topics]))))
     recent = _papers(select(Paper).where(*where)
                      .order_by(Paper.published_at.desc(), Paper.id.desc()).limit(30))
-    languages = getattr(actor, "languages", None) or []
+    languages = pillars.reader_languages(actor)
     recent = pillars.language_first(recent, languages, lambda p: p.language)[:LIMIT]
     return pillars.Section(
         "research", _("New papers in your topics") if topics else _("New papers"),
@@ -112,4 +112,5 @@ def register() -> None:
     pillars.provide("topic", "research", topic_section)
     pillars.provide("home", "research", home_section)
     pillars.provide("member", "research", member_section)
+    pillars.provide("stats", "research", stats.dashboard_tables)
     pillars.provide("reindex", "research", reindex_papers)

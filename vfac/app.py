@@ -170,9 +170,11 @@ def _register_blueprints(app: Flask) -> None:
     from forum.views import bp as forum_bp  # noqa: PLC0415
     from research.oai import bp as oai_bp  # noqa: PLC0415
     from research.views import bp as research_bp  # noqa: PLC0415
+    from vfac.dashboard import bp as dashboard_bp  # noqa: PLC0415
     from vfac.views import bp as main_bp  # noqa: PLC0415
 
-    for blueprint in (main_bp, accounts_bp, courses_bp, research_bp, oai_bp, forum_bp):
+    for blueprint in (main_bp, accounts_bp, courses_bp, research_bp, oai_bp, forum_bp,
+                      dashboard_bp):
         app.register_blueprint(blueprint)
     csrf.exempt(oai_bp)  # harvesters may POST protocol requests; OAI-PMH changes nothing
 

@@ -88,6 +88,13 @@ def collect(capability: str, *args: Any, **kwargs: Any) -> list[Any]:
     return results
 
 
+def reader_languages(actor: Any) -> list[str]:
+    """A member's languages (preferred first); a visitor's is the language of the page."""
+    from vfac.i18n import current_language  # noqa: PLC0415
+
+    return list(getattr(actor, "languages", None) or [current_language()])
+
+
 def language_first(items: list[Any], languages: list[str], key: Callable[[Any], str]) -> list:
     """Items in the reader's languages first (in the order the reader gave them), stable."""
     rank = {code: i for i, code in enumerate(languages)}
