@@ -270,4 +270,3 @@ class RoleForm(FlaskForm):
 
 class EndSessionForm(FlaskForm):
     session_id = HiddenField(validators=[DataRequired(_REQUIRED)])
-

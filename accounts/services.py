@@ -38,7 +38,8 @@ def experts_in(actor, topic: Topic, limit: int = 12) -> tuple[list[User], int]:
     """Approved experts of a topic (for members only: experts are targets too), and how many."""
     if not can(actor, "accounts.member.view"):
         return [], 0
-    where = [User.status == Status.APPROVED, User.active.is_(True), User.role.in_([r for r in Role if r >= Role.EXPERT]),
+    where = [User.status == Status.APPROVED, User.active.is_(True),
+             User.role.in_([r for r in Role if r >= Role.EXPERT]),
              User.id.in_(select(expertise.c.user_id).where(expertise.c.topic_id == topic.id))]
     total = db.session.execute(select(func.count()).select_from(User).where(*where)).scalar_one()
     experts = db.session.execute(select(User).where(*where).order_by(User.full_name, User.id)
@@ -204,7 +205,6 @@ def members(actor: User, after_id: int | None = None, status: Status | None = No
     return keyset_page(query, User.id, after_id, ascending=True)
 
 
-
 @dataclass(frozen=True)
 class NewMember:
     username: str
@@ -235,4 +235,3 @@ def create_member(actor: User | None, data: NewMember) -> User:
                  actor=actor, subject=user)
     db.session.commit()
     return user
-

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from sqlalchemy import case, func, select
 
 from accounts.forms import country_name, profession_labels, role_labels
-from accounts.models import Role, Status, User
+from accounts.models import Status, User
 from vfac.extensions import db
 from vfac.pillars import Table
 

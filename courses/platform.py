@@ -115,4 +115,3 @@ def register() -> None:
     pillars.provide("member", "courses", member_section)
     pillars.provide("stats", "courses", stats.dashboard_tables)
     pillars.provide("reindex", "courses", reindex_courses)
-

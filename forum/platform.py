@@ -20,7 +20,8 @@ LIMIT = 5
 
 def _item(thread: Thread, **extra) -> pillars.Item:
     answers = ngettext("%(num)d answer", "%(num)d answers", thread.answer_count)
-    detail = f"{answers} · {_('accepted answer')}" if thread.accepted_answer_id else answers
+    accepted = _("accepted answer") if thread.accepted_answer_id else ""
+    detail = f"{answers} · {accepted}" if accepted else answers
     return pillars.Item(title=thread.title,
                         url=url_for("forum.thread", thread_id=thread.id, slug=thread.slug),
                         language=thread.language, visibility=thread.visibility,

@@ -63,7 +63,7 @@ def topic(slug: str):
 
 @bp.route("/search")
 def search():
-    q = request.args.get("q", "")[:MAX_QUERY_CHARS].strip()  # longer queries are cut, as search does
+    q = request.args.get("q", "")[:MAX_QUERY_CHARS].strip()  # cut, as the search module does
     return render_template("search.html", q=q, results=pillars.search_everything(current_user, q))
 
 
