@@ -71,13 +71,15 @@ def topic_section(actor, topic: Topic) -> pillars.Section:
 def home_section(actor) -> pillars.Section:
     """Members: the courses they follow, with progress; else the newest, their language first."""
     if getattr(actor, "is_authenticated", False):
-        enrolments = [e for e in learning.my_courses(actor) if e.completed_at is None]
-        courses = [e.course for e in enrolments if e.course.is_published][:LIMIT]
-        if courses:
+        visible = set(visibilities_for(actor))
+        following = [e.course for e in learning.my_courses(actor) if e.completed_at is None
+                     and e.course.is_published and e.course.visibility in visible]
+        if following:
+            courses = following[:LIMIT]
             done = catalogue.catalogue_progress(actor, courses)
             return pillars.Section(
                 "courses", _("Continue learning"),
-                [_item(c, progress=done.get(c.id, 0)) for c in courses], len(enrolments),
+                [_item(c, progress=done.get(c.id, 0)) for c in courses], len(following),
                 url_for("courses.mine"), _("My courses"))
     languages = pillars.reader_languages(actor)
     recent = list(db.session.execute(select(Course).where(*_visible(actor))
@@ -94,16 +96,19 @@ def member_section(viewer, member) -> pillars.Section | None:
     if not profile_shows(viewer, member, "courses"):
         return None
     with_links = profile_shows(viewer, member, "certificates")
+    where = [Certificate.user_id == member.id, *_visible(viewer)]
+    total = db.session.execute(select(func.count()).select_from(Certificate).join(
+        Course, Course.id == Certificate.course_id).where(*where)).scalar_one()
     rows = db.session.execute(
         select(Certificate, Course).join(Course, Course.id == Certificate.course_id)
-        .where(Certificate.user_id == member.id, *_visible(viewer))
+        .where(*where)
         .options(selectinload(Course.topics))
         .order_by(Certificate.issued_at.desc()).limit(20)).all()
     items = [_item(course, when=cert.issued_at,
                    link=url_for("courses.certificate", code=cert.code) if with_links else "",
                    link_label=_("Certificate") if with_links else "")
              for cert, course in rows]
-    return pillars.Section("courses", _("Courses completed"), items, len(items),
+    return pillars.Section("courses", _("Courses completed"), items, total,
                            empty=_("No course completed yet."))
 
 

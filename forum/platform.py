@@ -79,11 +79,13 @@ def unread_section(actor) -> pillars.Section | None:
     """The member's unread notifications (the newest few) for the home page."""
     if not can(actor, "forum.member.notifications"):
         return None
-    total = notify.unread_count(actor)
+    # notes about threads hidden or deleted since (or no longer visible) are left out
+    where = [Notification.user_id == actor.id, Notification.read_at.is_(None),
+             Notification.thread_id.in_(select(Thread.id).where(*board.live(actor)))]
+    total = db.session.execute(select(func.count()).select_from(Notification).where(*where)
+                               ).scalar_one()
     notes = db.session.execute(
-        select(Notification).where(Notification.user_id == actor.id,
-                                   Notification.read_at.is_(None))
-        .options(selectinload(Notification.thread))
+        select(Notification).where(*where).options(selectinload(Notification.thread))
         .order_by(Notification.id.desc()).limit(LIMIT)).scalars()
     items = [pillars.Item(title=note.thread.title, detail=str(notify.subject_for(note.kind)),
                           url=url_for("forum.open_notification", note_id=note.id),

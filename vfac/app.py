@@ -201,6 +201,9 @@ _OPEN_TO_UNAPPROVED = {"accounts.status", "accounts.registered", "main.language"
 def _register_hooks(app: Flask) -> None:
     @app.before_request
     def refuse_nul_characters():
+        # No address has a NUL in it (PostgreSQL text cannot hold one): no such page.
+        if "\x00" in request.path:
+            abort(404)
         # No form has a use for NUL and PostgreSQL text cannot store it: a 400, never a 500.
         if request.method == "POST" and any("\x00" in value for _key, values
                                             in request.form.lists() for value in values):

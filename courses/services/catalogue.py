@@ -30,8 +30,8 @@ class CatalogueFilter:
     q: str = ""
 
 
-def catalogue_query(actor, filters: CatalogueFilter) -> Select:
-    """Published courses the actor may see, narrowed by the filters."""
+def catalogue_query(actor, filters: CatalogueFilter, any_word: bool = False) -> Select:
+    """Published courses the actor may see, narrowed by the filters (every word, or any)."""
     query = select(Course).where(Course.is_published.is_(True),
                                  Course.visibility.in_(visibilities_for(actor)))
     if filters.topic:
@@ -47,14 +47,23 @@ def catalogue_query(actor, filters: CatalogueFilter) -> Select:
             CourseAudience.profession == filters.audience)))
     terms = search.query_terms(filters.q)
     if terms:  # the shared index: the same words find the same courses as /search
-        matched = search.matching("course", terms, visibilities_for(actor)).subquery()
+        matched = search.matching("course", terms, visibilities_for(actor), any_word).subquery()
         query = query.where(Course.id.in_(select(matched.c.object_id)))
     return query.options(selectinload(Course.topics))
 
 
-def catalogue(actor, filters: CatalogueFilter, before: int | None) -> Page:
+def only_some_words(actor, filters: CatalogueFilter) -> bool:
+    """True when no course has every word of the query: the catalogue lists those with any."""
+    if len(search.query_terms(filters.q)) < 2:
+        return False
+    return db.session.execute(select(catalogue_query(actor, filters).exists())).scalar() is False
+
+
+def catalogue(actor, filters: CatalogueFilter, before: int | None,
+              any_word: bool = False) -> Page:
     """One page of the catalogue, newest course first."""
-    return keyset_page(catalogue_query(actor, filters), Course.id, before, ascending=False)
+    return keyset_page(catalogue_query(actor, filters, any_word), Course.id, before,
+                       ascending=False)
 
 
 def course_by_slug(actor, slug: str) -> Course | None:

@@ -25,8 +25,11 @@ from vfac.urls import is_local_path
 def index():
     topics = all_topics()
     filters = catalogue_filter(request.args, {t.slug for t in topics})
-    page = catalogue.catalogue(current_user, filters, int_arg(request.args.get("before")))
+    any_word = catalogue.only_some_words(current_user, filters)  # as /search does
+    page = catalogue.catalogue(current_user, filters, int_arg(request.args.get("before")),
+                               any_word)
     return render_template("courses/catalogue.html", page=page, filters=filters, topics=topics,
+                           any_word=any_word and bool(page.items),
                            levels=level_labels(),
                            progress=catalogue.catalogue_progress(current_user, page.items))
 

@@ -14,6 +14,7 @@ from forum.views import bp, load_thread, render
 from vfac.forms import ActionForm
 from vfac.i18n import LANGUAGES
 from vfac.params import choice_arg, int_arg
+from vfac.search import query_terms
 from vfac.topics import all_topics
 
 MAX_SEARCH_PAGE = 50
@@ -73,7 +74,11 @@ def search():
     q = (request.args.get("q") or "")[:500].strip()
     page = int_arg(request.args.get("page"), maximum=MAX_SEARCH_PAGE) or 1
     results = board.search_threads(current_user, q, page)
+    any_word = not results.total and len(query_terms(q)) > 1  # as /search does
+    if any_word:
+        results = board.search_threads(current_user, q, page, any_term=True)
     return render("search.html", q=q, page=page, results=results,
+                  any_word=any_word and bool(results.total),
                   pages=min(MAX_SEARCH_PAGE, -(-results.total // board.SEARCH_PER_PAGE)))
 
 
