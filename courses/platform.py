@@ -14,6 +14,7 @@ from courses.services import catalogue, learning, stats
 from courses.services.index import lesson_texts, reindex_courses
 from vfac import pillars, search
 from vfac.extensions import db
+from vfac.pagination import count_and_first
 from vfac.models import Topic
 
 LIMIT = 5
@@ -35,13 +36,8 @@ def _visible(actor) -> list:
 def search_section(actor, q: str, terms: list[set[str]],
                    any_term: bool = False) -> pillars.Section:
     """The best-matching published courses the actor may see, with a passage each."""
-    matched = search.matching("course", terms, visibilities_for(actor), any_term).subquery()
-    where = _visible(actor) + [Course.id.in_(select(matched.c.object_id))]
-    total = db.session.execute(select(func.count()).select_from(Course).where(*where)
-                               ).scalar_one()
-    ranked = list(db.session.execute(
-        select(Course).join(matched, matched.c.object_id == Course.id).where(*where)
-        .order_by(matched.c.score.desc(), Course.id.desc()).limit(LIMIT)).scalars())
+    total, ranked = search.best_matches(
+        Course, "course", terms, visibilities_for(actor), _visible(actor), any_term, LIMIT)
     passages = {c.id: search.snippet(f"{c.summary}\n{c.outcomes}", terms, c.language)
                 for c in ranked}
     lessons = lesson_texts([i for i, p in passages.items() if p is None])
@@ -58,11 +54,8 @@ def topic_section(actor, topic: Topic) -> pillars.Section:
     """The newest published courses of a topic."""
     where = _visible(actor) + [Course.id.in_(select(course_topic.c.course_id).where(
         course_topic.c.topic_id == topic.id))]
-    total = db.session.execute(select(func.count()).select_from(Course).where(*where)
-                               ).scalar_one()
-    courses = db.session.execute(select(Course).where(*where)
-                                 .order_by(Course.published_at.desc(), Course.id.desc())
-                                 .limit(LIMIT)).scalars()
+    total, courses = count_and_first(Course, where, (Course.published_at.desc(),
+                                                     Course.id.desc()), LIMIT)
     return pillars.Section("courses", _("Courses"), [_item(c) for c in courses], total,
                            url_for("courses.index", topic=topic.slug), _("All its courses"),
                            _("No course on this topic yet."))

@@ -13,6 +13,7 @@ from forum.services import board, notify, stats
 from forum.services.index import index_thread
 from vfac import pillars
 from vfac.extensions import db
+from vfac.pagination import count_and_first
 from vfac.models import Topic
 
 LIMIT = 5
@@ -52,10 +53,8 @@ def search_section(actor, q: str, terms: list[set[str]],
 def topic_section(actor, topic: Topic) -> pillars.Section:
     """The open questions of a topic, most recently active first."""
     where = _open_in(actor, [topic.id])
-    total = db.session.execute(select(func.count()).select_from(Thread).where(*where)
-                               ).scalar_one()
-    threads = db.session.execute(select(Thread).where(*where).order_by(
-        Thread.last_activity_at.desc(), Thread.id.desc()).limit(LIMIT)).scalars()
+    total, threads = count_and_first(Thread, where, (Thread.last_activity_at.desc(),
+                                                     Thread.id.desc()), LIMIT)
     return pillars.Section("forum", _("Open questions"), [_item(t) for t in threads], total,
                            url_for("forum.category", slug=topic.slug), _("All its questions"),
                            _("No open question on this topic."))
@@ -103,10 +102,8 @@ def member_section(viewer, member) -> pillars.Section | None:
     where = board.live(viewer) + [Thread.accepted_answer_id.in_(
         select(Post.id).where(Post.author_id == member.id, Post.hidden_at.is_(None),
                               Post.deleted_at.is_(None)))]
-    total = db.session.execute(select(func.count()).select_from(Thread).where(*where)
-                               ).scalar_one()
-    threads = db.session.execute(select(Thread).where(*where).order_by(
-        Thread.last_activity_at.desc(), Thread.id.desc()).limit(10)).scalars()
+    total, threads = count_and_first(Thread, where, (Thread.last_activity_at.desc(),
+                                                     Thread.id.desc()), 10)
     return pillars.Section("forum", _("Accepted answers"), [_item(t) for t in threads], total,
                            empty=_("No accepted answer yet."))
 

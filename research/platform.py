@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from accounts.permissions import profile_shows, visibilities_for
@@ -13,6 +13,7 @@ from research.services import library, stats
 from research.services.submission import index_paper
 from vfac import pillars, search
 from vfac.extensions import db
+from vfac.pagination import count_and_first
 from vfac.models import Topic
 
 LIMIT = 5
@@ -39,12 +40,9 @@ def _papers(statement) -> list[Paper]:
 def search_section(actor, q: str, terms: list[set[str]],
                    any_term: bool = False) -> pillars.Section:
     """The best-matching published papers the actor may see, with a passage each."""
-    matched = search.matching("paper", terms, visibilities_for(actor), any_term).subquery()
-    where = _visible(actor) + [Paper.id.in_(select(matched.c.object_id))]
-    total = db.session.execute(select(func.count()).select_from(Paper).where(*where)
-                               ).scalar_one()
-    papers = _papers(select(Paper).join(matched, matched.c.object_id == Paper.id).where(*where)
-                     .order_by(matched.c.score.desc(), Paper.id.desc()).limit(LIMIT))
+    total, papers = search.best_matches(Paper, "paper", terms, visibilities_for(actor),
+                                        _visible(actor), any_term, LIMIT,
+                                        (selectinload(Paper.authors),))
     passages = library.snippets(papers, terms)
     return pillars.Section(
         "research", _("Papers"), [_item(p, snippet=passages.get(p.id)) for p in papers], total,
@@ -56,10 +54,8 @@ def topic_section(actor, topic: Topic) -> pillars.Section:
     """The latest published papers of a topic."""
     where = _visible(actor) + [Paper.id.in_(select(paper_topic.c.paper_id).where(
         paper_topic.c.topic_id == topic.id))]
-    total = db.session.execute(select(func.count()).select_from(Paper).where(*where)
-                               ).scalar_one()
-    papers = _papers(select(Paper).where(*where)
-                     .order_by(Paper.published_at.desc(), Paper.id.desc()).limit(LIMIT))
+    total, papers = count_and_first(Paper, where, (Paper.published_at.desc(), Paper.id.desc()),
+                                    LIMIT, (selectinload(Paper.authors),))
     return pillars.Section("research", _("Latest papers"), [_item(p) for p in papers], total,
                            url_for("research.index", topic=topic.slug), _("All its papers"),
                            _("No paper on this topic yet."))
@@ -87,10 +83,8 @@ def member_section(viewer, member) -> pillars.Section | None:
     if not profile_shows(viewer, member, "papers"):
         return None
     where = _visible(viewer) + [Paper.submitter_id == member.id]
-    total = db.session.execute(select(func.count()).select_from(Paper).where(*where)
-                               ).scalar_one()
-    papers = _papers(select(Paper).where(*where)
-                     .order_by(Paper.published_at.desc(), Paper.id.desc()).limit(10))
+    total, papers = count_and_first(Paper, where, (Paper.published_at.desc(), Paper.id.desc()),
+                                    10, (selectinload(Paper.authors),))
     return pillars.Section("research", _("Papers"), [_item(p) for p in papers], total,
                            empty=_("No paper in the library yet."))
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import Select
+from sqlalchemy import Select, func, select
 
 from vfac.extensions import db
 
@@ -27,3 +27,19 @@ def keyset_page(query: Select, key: Any, after: int | None, ascending: bool = Tr
     more = len(rows) > per_page
     rows = rows[:per_page]
     return Page(items=rows, next_key=getattr(rows[-1], key.key) if more and rows else None)
+
+
+def count_and_first(model: Any, where: list, order_by: tuple, limit: int,
+                    options: tuple = (), join: tuple = ()) -> tuple[int, list[Any]]:
+    """How many rows of `model` meet `where`, and the first `limit` of them in this order.
+
+    For the shared pages' sections: a short list and the size of the whole one.
+    """
+    total = db.session.execute(select(func.count()).select_from(model).where(*where)
+                               ).scalar_one()
+    statement = select(model)
+    if join:
+        statement = statement.join(*join)
+    rows = db.session.execute(statement.where(*where).order_by(*order_by).limit(limit)
+                              .options(*options)).scalars()
+    return total, list(rows)

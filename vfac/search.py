@@ -227,6 +227,18 @@ def matching(kind: str, terms: list[set[str]], visibilities: list[Visibility],
             .where(vector.op("@@")(tsquery), *visible))
 
 
+def best_matches(model: Any, kind: str, terms: list[set[str]], visibilities: list[Visibility],
+                 where: list, any_term: bool = False, limit: int = 5,
+                 options: tuple = ()) -> tuple[int, list[Any]]:
+    """How many rows of `model` under `where` match the terms, and the best `limit`, best first."""
+    from vfac.pagination import count_and_first  # noqa: PLC0415
+
+    matched = matching(kind, terms, visibilities, any_term).subquery()
+    return count_and_first(model, [*where, model.id.in_(select(matched.c.object_id))],
+                           (matched.c.score.desc(), model.id.desc()), limit, options,
+                           join=(matched, matched.c.object_id == model.id))
+
+
 @lru_cache(maxsize=100_000)
 def _word_forms(word: str, language: str) -> frozenset[str]:
     """Every form under which a query may name this word of a document (for snippets)."""
