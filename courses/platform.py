@@ -61,6 +61,15 @@ def topic_section(actor, topic: Topic) -> pillars.Section:
                            _("No course on this topic yet."))
 
 
+def topic_counts(actor) -> dict[int, str]:
+    """How many courses each topic has for this reader, as words ("3 courses")."""
+    rows = db.session.execute(
+        select(course_topic.c.topic_id, func.count()).join(
+            Course, Course.id == course_topic.c.course_id).where(*_visible(actor))
+        .group_by(course_topic.c.topic_id))
+    return {topic_id: ngettext("%(num)d course", "%(num)d courses", n) for topic_id, n in rows}
+
+
 def home_section(actor) -> pillars.Section:
     """Members: the courses they follow, with progress; else the newest, their language first."""
     if getattr(actor, "is_authenticated", False):
@@ -109,6 +118,7 @@ def register() -> None:
     """Give the shared pages the courses' part (called when the blueprint is imported)."""
     pillars.provide("search", "courses", search_section)
     pillars.provide("topic", "courses", topic_section)
+    pillars.provide("counts", "courses", topic_counts)
     pillars.provide("home", "courses", home_section)
     pillars.provide("member", "courses", member_section)
     pillars.provide("stats", "courses", stats.dashboard_tables)

@@ -60,6 +60,16 @@ def topic_section(actor, topic: Topic) -> pillars.Section:
                            _("No open question on this topic."))
 
 
+def topic_counts(actor) -> dict[int, str]:
+    """How many live questions each topic has for this reader, as words ("5 questions")."""
+    rows = db.session.execute(
+        select(thread_topic.c.topic_id, func.count()).join(
+            Thread, Thread.id == thread_topic.c.thread_id).where(*board.live(actor))
+        .group_by(thread_topic.c.topic_id))
+    return {topic_id: ngettext("%(num)d question", "%(num)d questions", n)
+            for topic_id, n in rows}
+
+
 def home_section(actor) -> pillars.Section:
     """Open questions in the member's topics (any, for visitors), their languages first."""
     topics = getattr(actor, "home_topics", None) or []
@@ -121,6 +131,7 @@ def register() -> None:
     """Give the shared pages the board's part (called when the blueprint is imported)."""
     pillars.provide("search", "forum", search_section)
     pillars.provide("topic", "forum", topic_section)
+    pillars.provide("counts", "forum", topic_counts)
     pillars.provide("home", "forum", lambda actor: [s for s in (unread_section(actor),
                                                                 home_section(actor)) if s])
     pillars.provide("member", "forum", member_section)

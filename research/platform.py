@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
+from flask_babel import ngettext
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from accounts.permissions import profile_shows, visibilities_for
@@ -61,6 +62,15 @@ def topic_section(actor, topic: Topic) -> pillars.Section:
                            _("No paper on this topic yet."))
 
 
+def topic_counts(actor) -> dict[int, str]:
+    """How many papers each topic has for this reader, as words ("14 papers")."""
+    rows = db.session.execute(
+        select(paper_topic.c.topic_id, func.count()).join(
+            Paper, Paper.id == paper_topic.c.paper_id).where(*_visible(actor))
+        .group_by(paper_topic.c.topic_id))
+    return {topic_id: ngettext("%(num)d paper", "%(num)d papers", n) for topic_id, n in rows}
+
+
 def home_section(actor) -> pillars.Section:
     """The newest papers, in the reader's languages first (and their topics, for members)."""
     where = _visible(actor)
@@ -104,6 +114,7 @@ def register() -> None:
     """Give the shared pages the library's part (called when the blueprint is imported)."""
     pillars.provide("search", "research", search_section)
     pillars.provide("topic", "research", topic_section)
+    pillars.provide("counts", "research", topic_counts)
     pillars.provide("home", "research", home_section)
     pillars.provide("member", "research", member_section)
     pillars.provide("stats", "research", stats.dashboard_tables)

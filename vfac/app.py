@@ -183,11 +183,12 @@ def _register_template_globals(app: Flask) -> None:
     from accounts.forms import country_name, profession_labels, role_labels  # noqa: PLC0415
     from accounts.permissions import can  # noqa: PLC0415
     from vfac import i18n  # noqa: PLC0415
+    from vfac.urls import here  # noqa: PLC0415
 
     app.jinja_env.globals.update(
         can=can, is_rtl=i18n.is_rtl, LANGUAGES=i18n.LANGUAGES,
         current_language=i18n.current_language, country_name=country_name,
-        profession_labels=profession_labels, role_labels=role_labels)
+        profession_labels=profession_labels, role_labels=role_labels, here=here)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

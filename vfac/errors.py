@@ -10,6 +10,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from accounts.permissions import PermissionDenied
 from vfac.extensions import db
+from vfac.urls import here
 
 log = logging.getLogger("vfac.errors")
 
@@ -52,7 +53,7 @@ def init_app(app: Flask) -> None:
 
         if request.method == "GET" and not current_user.is_authenticated:
             # a visitor who may be allowed once logged in: ask them to log in
-            return redirect(url_for("security.login", next=request.full_path.rstrip("?")))
+            return redirect(url_for("security.login", next=here()))
         return render_error(403)
 
     @app.errorhandler(HTTPException)

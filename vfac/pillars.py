@@ -17,7 +17,7 @@ from markupsafe import Markup
 from vfac.models import Visibility
 
 ORDER = ("courses", "research", "forum")
-CAPABILITIES = ("search", "topic", "home", "member", "stats", "reindex")
+CAPABILITIES = ("search", "topic", "counts", "home", "member", "stats", "reindex")
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,15 @@ def collect(capability: str, *args: Any, **kwargs: Any) -> list[Any]:
             continue
         results.extend(result if isinstance(result, list) else [result])
     return results
+
+
+def topic_counts(actor: Any) -> dict[int, list[str]]:
+    """Per topic id, each pillar's count of what this reader may see there, as words."""
+    found: dict[int, list[str]] = {}
+    for _pillar, function in providers("counts"):
+        for topic_id, words in function(actor).items():
+            found.setdefault(topic_id, []).append(words)
+    return found
 
 
 def reader_languages(actor: Any) -> list[str]:

@@ -230,13 +230,24 @@ def matching(kind: str, terms: list[set[str]], visibilities: list[Visibility],
 def best_matches(model: Any, kind: str, terms: list[set[str]], visibilities: list[Visibility],
                  where: list, any_term: bool = False, limit: int = 5,
                  options: tuple = ()) -> tuple[int, list[Any]]:
-    """How many rows of `model` under `where` match the terms, and the best `limit`, best first."""
-    from vfac.pagination import count_and_first  # noqa: PLC0415
+    """How many rows of `model` under `where` match the terms, and the best `limit`, best first.
 
+    The matches are the outer query and the model's conditions a semi-join: joining the
+    other way round makes SQLite run the full-text match once per row (1.8 s instead of
+    15 ms for 800 papers).
+    """
     matched = matching(kind, terms, visibilities, any_term).subquery()
-    return count_and_first(model, [*where, model.id.in_(select(matched.c.object_id))],
-                           (matched.c.score.desc(), model.id.desc()), limit, options,
-                           join=(matched, matched.c.object_id == model.id))
+    allowed = select(model.id).where(*where)
+    total = db.session.execute(select(func.count()).select_from(model).where(
+        *where, model.id.in_(select(matched.c.object_id)))).scalar_one()
+    ids = list(db.session.execute(
+        select(matched.c.object_id).where(matched.c.object_id.in_(allowed))
+        .order_by(matched.c.score.desc(), matched.c.object_id.desc()).limit(limit)).scalars())
+    if not ids:
+        return total, []
+    rows = {row.id: row for row in db.session.execute(
+        select(model).where(model.id.in_(ids), *where).options(*options)).scalars()}
+    return total, [rows[i] for i in ids if i in rows]
 
 
 @lru_cache(maxsize=100_000)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import url_for
+from flask import request, url_for
 
 
 def is_local_path(target: str | None) -> bool:
@@ -17,3 +17,16 @@ def is_local_path(target: str | None) -> bool:
 
 def safe_next(target: str | None) -> str:
     return target if is_local_path(target) else url_for("main.home")
+
+
+MAX_RETURN_CHARS = 1000
+
+
+def here() -> str:
+    """This page's address, to come back to after logging in or switching language.
+
+    A page reached with a very long query string comes back without it: repeating 100 KB
+    of query in every language link would make the page itself that heavy.
+    """
+    full = request.full_path.rstrip("?")
+    return full if len(full) <= MAX_RETURN_CHARS else request.path

@@ -11,7 +11,7 @@ from vfac.extensions import db
 from vfac.i18n import LANGUAGE_COOKIE, LANGUAGES
 from vfac.search import MAX_QUERY_CHARS
 from vfac.topics import all_topics, topic_by_slug
-from vfac.urls import safe_next
+from vfac.urls import here, safe_next
 
 bp = Blueprint("main", __name__)
 
@@ -48,7 +48,8 @@ def language(lang: str):
 
 @bp.route("/topics")
 def topics():
-    return render_template("topics.html", topics=all_topics())
+    return render_template("topics.html", topics=all_topics(),
+                           counts=pillars.topic_counts(current_user))
 
 
 @bp.route("/topics/<slug>")
@@ -69,4 +70,4 @@ def search():
 
 @bp.app_template_global()
 def switch_language_url(lang: str) -> str:
-    return url_for("main.language", lang=lang, next=request.full_path.rstrip("?"))
+    return url_for("main.language", lang=lang, next=here())

@@ -157,6 +157,36 @@ def test_topics_lists_the_nine_topics_in_order(client):
         assert str(escape(topic.description_in("en"))) in html
 
 
+def _counts_line(html: str, slug: str) -> str:
+    # the line of counts under a topic's description on /topics
+    part = html.split(f'<dt><a href="/topics/{slug}">', 1)[1].split("</dd>", 1)[0]
+    found = re.search(r'<span class="small">([^<]*)</span>', part)
+    return found.group(1) if found else ""
+
+
+def test_topics_count_what_each_reader_may_see(client, auth, make_user, make_paper,
+                                               make_thread):
+    author = make_user(Role.INSTRUCTOR, username="counter")
+    new_course(author, "Public evidence course", summary="Seizing phones.",
+               topics=("prevention",))
+    new_course(author, "Restricted evidence course", summary="Undercover work.",
+               visibility=RES, topics=("prevention",))
+    new_course(author, "Draft course", summary="Not yet.", published=False,
+               topics=("prevention",))
+    make_paper("A public paper", topics=("prevention",))
+    make_paper("A members paper", topics=("prevention",), visibility=MEM)
+    make_paper("A pending paper", topics=("prevention",), status=PaperStatus.PENDING)
+    make_thread("A members question about prevention", topic="prevention", visibility=MEM)
+    assert _counts_line(page(client, "/topics"), "prevention") == "1 course · 1 paper"
+    auth.login(make_user(profession=Profession.ACADEMIC, username="reader"))
+    assert _counts_line(page(client, "/topics"), "prevention") == \
+        "1 course · 2 papers · 1 question"
+    auth.logout()
+    auth.login(make_user(profession=Profession.POLICE, username="detective"))
+    assert _counts_line(page(client, "/topics"), "prevention") == \
+        "2 courses · 2 papers · 1 question"
+
+
 @pytest.mark.parametrize("who", HUB_PEOPLE)
 def test_every_hub_opens_for_everyone(client, auth, make_user, who):
     login_as(make_user, auth, who)
