@@ -163,9 +163,17 @@ def load(port: int, path: str, cookie: str | None, clients: int, seconds: float,
                 if len(latencies) + errors >= max_requests:
                     return
             started = time.perf_counter()
-            conn.request("GET", path, headers=headers)
-            response = conn.getresponse()
-            response.read()
+            try:
+                conn.request("GET", path, headers=headers)
+                response = conn.getresponse()
+                response.read()
+            except (OSError, http.client.HTTPException):
+                # a dropped connection is an error of the page, not the end of this client
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                with lock:
+                    errors += 1
+                continue
             elapsed = (time.perf_counter() - started) * 1000
             with lock:
                 if response.status == 200:
