@@ -14,8 +14,8 @@ from courses.services import catalogue, learning, stats
 from courses.services.index import lesson_texts, reindex_courses
 from vfac import pillars, search
 from vfac.extensions import db
-from vfac.pagination import count_and_first
 from vfac.models import Topic
+from vfac.pagination import count_and_first
 
 LIMIT = 5
 

@@ -13,8 +13,8 @@ from forum.services import board, notify, stats
 from forum.services.index import index_thread
 from vfac import pillars
 from vfac.extensions import db
-from vfac.pagination import count_and_first
 from vfac.models import Topic
+from vfac.pagination import count_and_first
 
 LIMIT = 5
 

@@ -14,8 +14,8 @@ from research.services import library, stats
 from research.services.submission import index_paper
 from vfac import pillars, search
 from vfac.extensions import db
-from vfac.pagination import count_and_first
 from vfac.models import Topic
+from vfac.pagination import count_and_first
 
 LIMIT = 5
 
