@@ -205,7 +205,7 @@ def test_odd_usernames_are_404(client, auth, make_user, kofi, name, who):
 def test_a_member_page_shows_what_the_viewer_may_see(client, auth, make_user, record, who):
     view_as(make_user, auth, who)
     html = page(client, "/members/kofi")
-    assert "<h1><bdi>Kofi Boateng</bdi> <small class=\"muted\">@<bdi>kofi</bdi></small></h1>" \
+    assert "<h1><bdi>Kofi Boateng</bdi> <small class=\"muted\"><bdi dir=\"ltr\">@kofi</bdi></small></h1>" \
         in html
     assert '<span class="badge">Expert</span>' in html
     assert '<span class="badge">Police / law enforcement</span>' in html
