@@ -16,6 +16,7 @@ from vfac import pillars, search
 from vfac.extensions import db
 from vfac.models import Topic
 from vfac.pagination import count_and_first
+from vfac.topics import count_per_topic
 
 LIMIT = 5
 
@@ -63,11 +64,9 @@ def topic_section(actor, topic: Topic) -> pillars.Section:
 
 def topic_counts(actor) -> dict[int, str]:
     """How many courses each topic has for this reader, as words ("3 courses")."""
-    rows = db.session.execute(
-        select(course_topic.c.topic_id, func.count()).join(
-            Course, Course.id == course_topic.c.course_id).where(*_visible(actor))
-        .group_by(course_topic.c.topic_id))
-    return {topic_id: ngettext("%(num)d course", "%(num)d courses", n) for topic_id, n in rows}
+    counts = count_per_topic(course_topic, course_topic.c.course_id, Course, _visible(actor))
+    return {topic_id: ngettext("%(num)d course", "%(num)d courses", n)
+            for topic_id, n in counts.items()}
 
 
 def home_section(actor) -> pillars.Section:

@@ -15,6 +15,7 @@ from vfac import pillars
 from vfac.extensions import db
 from vfac.models import Topic
 from vfac.pagination import count_and_first
+from vfac.topics import count_per_topic
 
 LIMIT = 5
 
@@ -62,12 +63,9 @@ def topic_section(actor, topic: Topic) -> pillars.Section:
 
 def topic_counts(actor) -> dict[int, str]:
     """How many live questions each topic has for this reader, as words ("5 questions")."""
-    rows = db.session.execute(
-        select(thread_topic.c.topic_id, func.count()).join(
-            Thread, Thread.id == thread_topic.c.thread_id).where(*board.live(actor))
-        .group_by(thread_topic.c.topic_id))
+    counts = count_per_topic(thread_topic, thread_topic.c.thread_id, Thread, board.live(actor))
     return {topic_id: ngettext("%(num)d question", "%(num)d questions", n)
-            for topic_id, n in rows}
+            for topic_id, n in counts.items()}
 
 
 def home_section(actor) -> pillars.Section:

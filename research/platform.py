@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from accounts.permissions import profile_shows, visibilities_for
@@ -16,6 +16,7 @@ from vfac import pillars, search
 from vfac.extensions import db
 from vfac.models import Topic
 from vfac.pagination import count_and_first
+from vfac.topics import count_per_topic
 
 LIMIT = 5
 
@@ -64,11 +65,9 @@ def topic_section(actor, topic: Topic) -> pillars.Section:
 
 def topic_counts(actor) -> dict[int, str]:
     """How many papers each topic has for this reader, as words ("14 papers")."""
-    rows = db.session.execute(
-        select(paper_topic.c.topic_id, func.count()).join(
-            Paper, Paper.id == paper_topic.c.paper_id).where(*_visible(actor))
-        .group_by(paper_topic.c.topic_id))
-    return {topic_id: ngettext("%(num)d paper", "%(num)d papers", n) for topic_id, n in rows}
+    counts = count_per_topic(paper_topic, paper_topic.c.paper_id, Paper, _visible(actor))
+    return {topic_id: ngettext("%(num)d paper", "%(num)d papers", n)
+            for topic_id, n in counts.items()}
 
 
 def home_section(actor) -> pillars.Section:
