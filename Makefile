@@ -22,8 +22,10 @@ instance/config.py:
 	$(BIN)/python -c "import secrets; print('SECRET_KEY = %r' % secrets.token_hex(32))" > $@
 
 # The demo relaxes only the staff two-factor requirement, and the Secure cookie flag
-# because it is served over plain http on the loopback interface.
-DEMO_ENV := VFAC_STAFF_REQUIRE_2FA=false VFAC_SESSION_COOKIE_SECURE=false
+# because it is served over plain http on the loopback interface (its one address, from
+# which every absolute link is built; "localhost" is accepted as a Host too).
+DEMO_ENV := VFAC_STAFF_REQUIRE_2FA=false VFAC_SESSION_COOKIE_SECURE=false \
+	VFAC_BASE_URL=http://127.0.0.1:5000 VFAC_TRUSTED_HOSTS='["127.0.0.1", "localhost"]'
 
 run: install instance/config.py
 	$(DEMO_ENV) $(BIN)/flask db upgrade

@@ -260,7 +260,9 @@ def main() -> int:
                         help="an empty PostgreSQL database (default: SQLite in a temp folder)")
     args = parser.parse_args()
     instance = Path(tempfile.mkdtemp(prefix="vfac-bench-"))
+    port = free_port()
     env = {**os.environ, "VFAC_INSTANCE_PATH": str(instance), "SECRET_KEY": secrets.token_hex(32),
+           "VFAC_BASE_URL": f"http://127.0.0.1:{port}",
            "VFAC_STAFF_REQUIRE_2FA": "false", "VFAC_SESSION_COOKIE_SECURE": "false",
            "VFAC_RATELIMIT_ENABLED": "false", "FLASK_APP": "wsgi"}
     env.pop("DATABASE_URL", None)
@@ -275,7 +277,6 @@ def main() -> int:
     print(f"generated {args.members} members, {args.events} audit events and {args.papers} "
           f"indexed papers, {args.threads} threads in {time.monotonic() - started:.1f} s "
           f"({env.get('DATABASE_URL') or 'SQLite'})")
-    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-w", str(args.workers), "-k", "gthread",
          "--threads", "4", "-b", f"127.0.0.1:{port}", "wsgi:app"],

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from functools import partial
 from datetime import datetime, timedelta, timezone
 from email.utils import parseaddr
+from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, current_app, request, url_for
 from itsdangerous import BadData, URLSafeSerializer
@@ -130,8 +131,9 @@ def _base_url() -> str:
 
 
 def _repository_id() -> str:
+    # the host of BASE_URL (SERVER_NAME), never the request's Host header
     return current_app.config.get("OAI_REPOSITORY_IDENTIFIER") or \
-        re.sub(r":\d*$", "", request.host)
+        re.sub(r":\d*$", "", urlsplit(url_for("main.home", _external=True)).netloc)
 
 
 def _utc(moment: datetime) -> datetime:
@@ -350,7 +352,7 @@ def _paper_url(paper_id: int) -> str:
         return url_for("research.paper", paper_id=paper_id, _external=True)
     except BuildError:
         # research.paper is not built yet; this is the URL it is planned to have
-        return f"{request.url_root}research/{paper_id}"
+        return url_for("main.home", _external=True) + f"research/{paper_id}"
 
 
 HANDLERS = {"Identify": identify, "ListMetadataFormats": list_metadata_formats,

@@ -36,7 +36,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
         "RATELIMIT_ENABLED": True,
         "LOGIN_FAILURE_DELAY": 0,
         "LIBRARY_COUNTS_CACHE_SECONDS": 0,  # tests add papers and count them at once
-        "SERVER_NAME": "localhost",
+        "BASE_URL": "https://localhost",  # every absolute link; Host must be localhost
         # cheap hashing, in tests only
         "SECURITY_PASSWORD_HASH_PASSLIB_OPTIONS": {"argon2__type": "ID", "argon2__memory_cost": 8,
                                                    "argon2__time_cost": 1,

@@ -14,23 +14,48 @@ from flask_login import current_user
 from flask_security import SQLAlchemyUserDatastore
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.exceptions import SecurityError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from vfac import errors, security as hardening
-from vfac.config import DefaultConfig, check_secret_key, from_env
+from vfac.config import DefaultConfig, apply_base_url, check_base_url, check_secret_key, from_env
 from vfac.extensions import babel, csrf, db, limiter, mail, migrate, security
 
 ROOT = Path(__file__).resolve().parent.parent  # holds templates/ static/ translations/
 
 
+UNTRUSTED_HOST = "vfac.untrusted_host"
+
+
+class VfacFlask(Flask):
+    def create_url_adapter(self, request: Any) -> Any:
+        """Absolute links from BASE_URL: its host (SERVER_NAME) and its scheme, never the
+        request's, so a forged Host or a plain-http hop behind the proxy changes no link.
+
+        A Host outside TRUSTED_HOSTS is answered with a 400 page (refuse_untrusted_host);
+        that page is built as if the request had come to BASE_URL's host.
+        """
+        try:
+            adapter = super().create_url_adapter(request)
+        except SecurityError:
+            request.environ[UNTRUSTED_HOST] = request.environ.get("HTTP_HOST", "")
+            request.environ["HTTP_HOST"] = self.config["SERVER_NAME"]
+            request.__dict__.pop("host", None)
+            adapter = super().create_url_adapter(request)
+        if request is not None and adapter is not None and self.config.get("BASE_URL"):
+            adapter.url_scheme = self.config["PREFERRED_URL_SCHEME"]
+        return adapter
+
+
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     overrides = dict(overrides or {})
-    app = Flask("vfac", root_path=str(ROOT), instance_relative_config=True,
+    app = VfacFlask("vfac", root_path=str(ROOT), instance_relative_config=True,
                 instance_path=overrides.pop("INSTANCE_PATH", None)
                 or os.environ.get("VFAC_INSTANCE_PATH") or str(ROOT / "instance"),
                 static_folder="static", template_folder="templates")
     _configure(app, overrides)
     check_secret_key(app)
+    check_base_url(app)
     _init_extensions(app)
     _register_blueprints(app)
     _register_template_globals(app)
@@ -41,8 +66,10 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
 
     cli.init_app(app)
     if app.config.get("PROXY_FIX_COUNT"):
+        # X-Forwarded-Host only when asked for: a proxy that passes the client's header on
+        # would let anyone choose our host (links are built from BASE_URL either way)
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_COUNT"],  # type: ignore
-                                x_proto=1, x_host=1)
+                                x_proto=1, x_host=1 if app.config["PROXY_FIX_HOST"] else 0)
     return app
 
 
@@ -53,6 +80,7 @@ def _configure(app: Flask, overrides: dict[str, Any]) -> None:
     app.config.from_prefixed_env("VFAC")
     app.config.update(overrides)
     config = app.config
+    apply_base_url(config)
     for key in ("SESSION_IDLE_TIMEOUT", "SESSION_ABSOLUTE_LIFETIME", "SESSION_REMEMBER_LIFETIME",
                 "SESSION_ANONYMOUS_LIFETIME", "SESSION_TOUCH_INTERVAL"):
         if isinstance(config[key], (int, float)):  # VFAC_SESSION_IDLE_TIMEOUT=1800 (seconds)
@@ -200,6 +228,13 @@ _OPEN_TO_UNAPPROVED = {"accounts.status", "accounts.registered", "main.language"
 
 
 def _register_hooks(app: Flask) -> None:
+    def refuse_untrusted_host():
+        if UNTRUSTED_HOST in request.environ:
+            abort(400)
+
+    # first of all hooks: nothing else runs for a request to a host that is not ours
+    app.before_request_funcs.setdefault(None, []).insert(0, refuse_untrusted_host)
+
     @app.before_request
     def refuse_nul_characters():
         # No address has a NUL in it (PostgreSQL text cannot hold one): no such page.

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from flask import Flask
 
@@ -14,6 +15,14 @@ class DefaultConfig:
     SQLALCHEMY_DATABASE_URI = ""  # set in create_app: instance/vfac.sqlite unless DATABASE_URL
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}
     REDIS_URL = ""
+
+    # The one address of this site, e.g. "https://vfac.example.org": every absolute link (mail,
+    # certificate QR codes, feeds, OAI-PMH, digests from cron) is built from it, never from the
+    # request's Host header, which anyone can set. Required outside debug mode.
+    BASE_URL = ""
+    TRUSTED_HOSTS: list[str] | None = None  # default: BASE_URL's host; any other Host is a 400
+    PROXY_FIX_COUNT = 0  # proxies in front of us whose X-Forwarded-For/-Proto we believe
+    PROXY_FIX_HOST = False  # X-Forwarded-Host is believed only when this is set as well
 
     # Pages, uploads, forms
     MAX_CONTENT_LENGTH = 25 * 1024 * 1024
@@ -171,6 +180,36 @@ def from_env(app: Flask) -> None:
         app.config["MAIL_PORT"] = int(env["MAIL_PORT"])
     if env.get("MAIL_USE_TLS"):
         app.config["MAIL_USE_TLS"] = env["MAIL_USE_TLS"].lower() in ("1", "true", "yes")
+
+
+class MissingBaseUrl(RuntimeError):
+    """Raised when the app would run in production without its canonical address."""
+
+
+def apply_base_url(config: dict) -> None:
+    """Derive SERVER_NAME, the scheme, the root path and the trusted hosts from BASE_URL."""
+    base = (config.get("BASE_URL") or "").strip()
+    if not base:
+        return
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query \
+            or parts.fragment or parts.username or parts.password:
+        raise MissingBaseUrl(f"BASE_URL must look like https://vfac.example.org, not {base!r}")
+    config["BASE_URL"] = base.rstrip("/")
+    config["SERVER_NAME"] = parts.netloc.lower()
+    config["PREFERRED_URL_SCHEME"] = parts.scheme
+    config["APPLICATION_ROOT"] = parts.path.rstrip("/") or "/"
+    if config.get("TRUSTED_HOSTS") is None:
+        config["TRUSTED_HOSTS"] = [parts.hostname]
+
+
+def check_base_url(app: Flask) -> None:
+    """Refuse to start outside debug/testing without BASE_URL: links would follow Host."""
+    if app.debug or app.testing or app.config.get("BASE_URL"):
+        return
+    raise MissingBaseUrl(
+        "BASE_URL is not set. Set VFAC_BASE_URL to this site's address (e.g. "
+        "https://vfac.example.org); `make run` sets http://127.0.0.1:5000.")
 
 
 class InsecureSecretKey(RuntimeError):

@@ -29,14 +29,14 @@ def _free_port() -> int:
 def server(tmp_path_factory):
     """Migrate a fresh SQLite database and serve it; yields (base_url, env)."""
     instance = tmp_path_factory.mktemp("e2e-instance")
+    port = _free_port()
     env = {**os.environ, "FLASK_APP": "wsgi", "VFAC_INSTANCE_PATH": str(instance),
            "SECRET_KEY": SECRET, "VFAC_SESSION_COOKIE_SECURE": "false",
-           "VFAC_PREFERRED_URL_SCHEME": '"http"'}
+           "VFAC_BASE_URL": f"http://127.0.0.1:{port}"}
     env.pop("DATABASE_URL", None)
     flask = [sys.executable, "-m", "flask"]
     subprocess.run([*flask, "db", "upgrade"], cwd=ROOT, env=env, check=True,
                    capture_output=True)
-    port = _free_port()
     log = (instance / "server.log").open("w")
     process = subprocess.Popen([*flask, "run", "--host", "127.0.0.1", "--port", str(port)],
                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL,

@@ -26,7 +26,7 @@ def test_refuses_to_start_without_a_real_secret_key(tmp_path, monkeypatch):
     with pytest.raises(InsecureSecretKey):
         create_app({"INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "short"})
     app = create_app({"INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "k" * 48,
-                      "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+                      "BASE_URL": "https://vfac.test", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
     assert app.config["SESSION_COOKIE_SECURE"] is True  # the default outside the demo
     assert app.config["STAFF_REQUIRE_2FA"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
@@ -38,7 +38,8 @@ def test_database_url_from_the_environment(tmp_path, monkeypatch):
 
     monkeypatch.setenv("DATABASE_URL", "postgres://vfac@db.internal/vfac")
     monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
-    app = create_app({"INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "k" * 48})
+    app = create_app({"INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "k" * 48,
+                      "BASE_URL": "https://vfac.test"})
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://vfac@db.internal/vfac"
     assert app.config["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/0"
 
@@ -50,7 +51,7 @@ def test_session_lifetimes_from_the_environment(tmp_path, monkeypatch):
 
     monkeypatch.setenv("VFAC_SESSION_IDLE_TIMEOUT", "1800")
     app = create_app({"INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "k" * 48,
-                      "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+                      "BASE_URL": "https://vfac.test", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
     assert app.config["SESSION_IDLE_TIMEOUT"] == timedelta(minutes=30)
 
 
