@@ -17,8 +17,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
-from accounts.models import PROFILE_PARTS, MailSetting, Profession, Role
+from accounts.models import PROFILE_PARTS, VETTED_IDENTITY_FIELDS, MailSetting, Profession, Role
 from accounts.services import SettingsInput
+from accounts.usernames import is_mixed_script
 from vfac.forms import checkboxes, known
 from vfac.i18n import LANGUAGES
 
@@ -116,6 +117,24 @@ class RegisterForm(_ProfileFields, RegisterFormV2):
 
             self.language.data = current_language()
 
+    def validate_username(self, field: t.Any) -> None:
+        """Refuse mixed alphabets; a look-alike of a taken name counts as taken."""
+        if not field.data or field.errors:  # Flask-Security's checks said no already
+            return
+        if is_mixed_script(field.data):
+            raise ValidationError(_l("Use the letters of one alphabet: this username mixes "
+                                     "alphabets (for example a Cyrillic letter among Latin "
+                                     "ones)."))
+        from accounts import services  # noqa: PLC0415
+
+        look_alike = services.username_look_alike(field.data)
+        if look_alike is not None:
+            # as for a taken name: Flask-Security's generic response hides it from the page
+            # and mails the address given that the name is taken (no enumeration)
+            self.existing_username_user = look_alike
+            raise ValidationError(get_message("USERNAME_ALREADY_ASSOCIATED",
+                                              username=field.data)[0])
+
     def validate_country(self, field: t.Any) -> None:
         if field.data not in dict(country_choices()):
             raise ValidationError(_l("Choose a country from the list."))
@@ -149,6 +168,12 @@ class IdentityLoginForm(LoginForm):
         self.user = services.find_by_identity(identity) if identity else None
         self.ifield = self.identity
         ok = super().validate(**kwargs)
+        if self.user_authenticated and self.user.is_suspended:
+            # the right password: now, and only now, the member may learn why
+            self.identity.errors = [_l("Your membership is suspended. The reason given: "
+                                       "%(reason)s", reason=self.user.status_reason or "")]
+            services.login_failed(identity, self.user, suspended="yes")
+            return False
         if not ok and not self.user_authenticated:
             self.identity.errors = []
             self.password.errors = [get_message("GENERIC_AUTHN_FAILED")[0]] if identity else []
@@ -199,6 +224,10 @@ class SettingsForm(_ProfileFields, FlaskForm):
         if not self.is_submitted() and member is not None:
             self.mail_notifications.data = member.mail_notifications.value
             self.followed_topics.data = [t.slug for t in member.followed_topics]
+            # a change waiting for a moderator stays in the form, so saving keeps it
+            for key, value in (member.identity_change or {}).items():
+                if key in VETTED_IDENTITY_FIELDS:
+                    getattr(self, key).data = value
 
 
 def profile_part_labels() -> dict[str, t.Any]:
@@ -266,6 +295,21 @@ class RoleForm(FlaskForm):
 
     def role_value(self) -> Role:
         return Role[self.role.data.upper()]
+
+
+class SuspendForm(FlaskForm):
+    reason = TextAreaField(_l("Reason (sent to the member and shown when they try to sign in)"),
+                           validators=[DataRequired(_l("Give the reason for the suspension: "
+                                                       "the member is told it.")),
+                                       Length(max=1000, message=_l("At most %(max)d characters."))])
+
+
+class IdentityReviewForm(FlaskForm):
+    decision = HiddenField(validators=[DataRequired(_l("Choose approve or refuse."))])
+
+    def validate_decision(self, field: t.Any) -> None:
+        if field.data not in ("approve", "refuse"):
+            raise ValidationError(_l("Choose approve or refuse."))
 
 
 class EndSessionForm(FlaskForm):

@@ -8,8 +8,9 @@ from typing import Any
 from flask_security import UserMixin
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, String, Text, func
 from sqlalchemy.ext.mutable import MutableList
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from accounts.usernames import skeleton
 from vfac.extensions import db
 from vfac.models import TimestampMixin, Topic, enum_column, utcnow
 
@@ -28,6 +29,10 @@ class Status(enum.Enum):
     PENDING = "pending"
     APPROVED = "approved"
     REJECTED = "rejected"
+    # An approved member whose access staff took away (status_reason says why). A status
+    # rather than a flag beside APPROVED: every rule and query that asks for APPROVED
+    # members leaves suspended ones out without having to know about suspension.
+    SUSPENDED = "suspended"
 
 
 class Profession(enum.Enum):
@@ -69,6 +74,10 @@ interest = db.Table(
               index=True),
 )
 
+# The facts moderators vetted: once a member is approved, changes to these wait for a
+# moderator (User.identity_change) and the vetted values stay on certificates and bylines.
+VETTED_IDENTITY_FIELDS = ("full_name", "organisation")
+
 # What other members see on a member page, besides name, role, profession and expertise.
 PROFILE_PARTS = ("organisation", "country", "courses", "certificates", "papers", "answers")
 # Certificate links are off until the member turns them on: a certificate names its holder
@@ -81,6 +90,9 @@ class User(TimestampMixin, UserMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(32))
+    # what the username looks like (accounts/usernames.py): look-alikes of a taken name are
+    # refused at registration
+    username_skeleton: Mapped[str | None] = mapped_column(String(128), index=True)
     email: Mapped[str] = mapped_column(String(254))
     password: Mapped[str] = mapped_column(String(255))
     full_name: Mapped[str] = mapped_column(String(120))
@@ -104,6 +116,10 @@ class User(TimestampMixin, UserMixin, db.Model):
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts_user.id"))
     role: Mapped[Role] = mapped_column(enum_column(Role), default=Role.MEMBER, index=True)
+    suspended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # a change of vetted identity fields waiting for a moderator: {"full_name": "..."}
+    identity_change: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    identity_change_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     # Flask-Security's columns
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -131,6 +147,15 @@ class User(TimestampMixin, UserMixin, db.Model):
     def roles(self, value: list[Any]) -> None:
         if value:
             raise ValueError("VFAC uses User.role, not Flask-Security roles")
+
+    @validates("username")
+    def _keep_skeleton(self, key: str, value: str) -> str:
+        self.username_skeleton = skeleton(value) if value else None
+        return value
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.status is Status.SUSPENDED
 
     @property
     def is_approved(self) -> bool:

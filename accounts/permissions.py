@@ -51,6 +51,14 @@ def _can_change_role(user: User | None, obj: Any) -> bool:
     return at_least(Role.ADMINISTRATOR)(user, obj) and (obj is None or obj.id != user.id)
 
 
+def _staff_over(user: User | None, obj: Any) -> bool:
+    # Staff act on other members: never on themselves, and moderators not on administrators.
+    if not at_least(Role.MODERATOR)(user, obj):
+        return False
+    return obj is None or (obj.id != user.id
+                           and (obj.role < Role.ADMINISTRATOR or user.role >= Role.ADMINISTRATOR))
+
+
 def _view_profile(user: User | None, obj: Any) -> bool:
     # Profiles of approved members are for members; one's own and staff see any.
     if obj is not None and not obj.is_approved:
@@ -173,6 +181,10 @@ RULES: dict[str, Rule] = {
     "accounts.member.list": at_least(Role.MODERATOR),
     "accounts.member.vet": at_least(Role.MODERATOR),
     "accounts.member.change_role": _can_change_role,
+    "accounts.member.suspend": _staff_over,
+    "accounts.member.reinstate": _staff_over,
+    "accounts.member.end_sessions": _staff_over,
+    "accounts.member.review_identity": _staff_over,  # a change of vetted name, organisation
     "accounts.audit.view": at_least(Role.ADMINISTRATOR),
     "vfac.dashboard.view": at_least(Role.ADMINISTRATOR),
     "vfac.content.members": at_least(Role.MEMBER),

@@ -5,14 +5,15 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 from flask_security import hash_password
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import selectinload
 
 from accounts import audit
 from accounts.mail import send_mail
-from accounts.models import (PROFILE_SHOWN_BY_DEFAULT, AuditEvent, MailSetting, Profession, Role,
-                             Status, User, UserSession, expertise)
-from accounts.permissions import can, require
+from accounts.models import (PROFILE_SHOWN_BY_DEFAULT, VETTED_IDENTITY_FIELDS, AuditEvent,
+                             MailSetting, Profession, Role, Status, User, UserSession, expertise)
+from accounts.permissions import can, profile_shows, require
+from accounts.usernames import skeleton
 from vfac.extensions import db, security
 from vfac.models import Topic, utcnow
 from vfac.topics import topics_by_slugs
@@ -30,11 +31,34 @@ def find_by_identity(identity: str) -> User | None:
         select(User).where(func.lower(column) == identity.casefold())).scalar_one_or_none()
 
 
+def username_look_alike(username: str) -> User | None:
+    """A member whose username looks like this one (same skeleton), if any."""
+    return db.session.execute(select(User).where(User.username_skeleton == skeleton(username))
+                              .order_by(User.id).limit(1)).scalar_one_or_none()
+
+
 def member_by_username(username: str) -> User | None:
     return find_by_identity(username) if "@" not in username else None
 
 
-def experts_in(actor, topic: Topic, limit: int = 12) -> tuple[list[User], int]:
+@dataclass(frozen=True)
+class MemberCard:
+    """A member as a list shows them to one viewer: the facts they hid from it are None."""
+
+    member: User
+    organisation: str | None
+    country: str | None
+
+
+def member_card(viewer, member: User) -> MemberCard:
+    """The member with only the organisation and country they show this viewer."""
+    return MemberCard(member,
+                      member.organisation if profile_shows(viewer, member, "organisation")
+                      else None,
+                      member.country if profile_shows(viewer, member, "country") else None)
+
+
+def experts_in(actor, topic: Topic, limit: int = 12) -> tuple[list[MemberCard], int]:
     """Approved experts of a topic (for members only: experts are targets too), and how many."""
     if not can(actor, "accounts.member.view"):
         return [], 0
@@ -44,12 +68,12 @@ def experts_in(actor, topic: Topic, limit: int = 12) -> tuple[list[User], int]:
     total = db.session.execute(select(func.count()).select_from(User).where(*where)).scalar_one()
     experts = db.session.execute(select(User).where(*where).order_by(User.full_name, User.id)
                                  .limit(limit)).scalars()
-    return list(experts), total
+    return [member_card(actor, e) for e in experts], total
 
 
-def login_failed(identity: str, user: User | None) -> None:
+def login_failed(identity: str, user: User | None, **detail: str) -> None:
     """Record a failed login (the identity is kept for unknown names, to see spraying)."""
-    audit.record("login.failure", subject=user, identity=identity[:80])
+    audit.record("login.failure", subject=user, identity=identity[:80], **detail)
     db.session.commit()
 
 
@@ -77,6 +101,8 @@ def vet_member(actor: User, member: User, decision: Decision) -> None:
     require(actor, "accounts.member.vet", member)
     if member.status is Status.APPROVED:
         raise ServiceError(_l("This member has already been approved."))
+    if member.status is Status.SUSPENDED:  # vetting again must not undo a suspension
+        raise ServiceError(_l("This member is suspended: reinstate them instead."))
     if member.confirmed_at is None:
         raise ServiceError(_l("This member has not confirmed their e-mail address yet."))
     member.status = Status.APPROVED if decision.approve else Status.REJECTED
@@ -112,6 +138,60 @@ def change_role(actor: User, member: User, role: Role, topic_slugs: list[str] = 
     db.session.commit()
 
 
+def _end_every_session(member: User) -> int:
+    """Log the member out everywhere at once (flushes); returns how many sessions ended.
+
+    The rows go, and a new fs_uniquifier makes whatever still names the old one worthless:
+    a session cookie or row that escaped the delete, auth and remember tokens, and
+    outstanding reset and confirmation links.
+    """
+    ended = db.session.execute(delete(UserSession).where(UserSession.user_id == member.id))
+    security.datastore.set_uniquifier(member)
+    return ended.rowcount or 0
+
+
+def suspend_member(actor: User, member: User, reason: str) -> int:
+    """Take an approved member's access away at once, tell them why; sessions ended."""
+    require(actor, "accounts.member.suspend", member)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ServiceError(_l("Give the reason for the suspension: the member is told it."))
+    if member.status is not Status.APPROVED:
+        raise ServiceError(_l("Only approved members can be suspended."))
+    member.status, member.status_reason = Status.SUSPENDED, reason
+    member.suspended_at = utcnow()
+    member.active = False  # Flask-Security then refuses the member everywhere it loads one
+    ended = _end_every_session(member)
+    audit.record("member.suspended", actor=actor, subject=member, reason=reason, sessions=ended)
+    db.session.commit()
+    send_mail(member.email, member.language, _l("Your VFAC membership is suspended"),
+              "suspended", user=member, reason=reason)
+    return ended
+
+
+def reinstate_member(actor: User, member: User) -> None:
+    """Give a suspended member their access back and tell them by mail."""
+    require(actor, "accounts.member.reinstate", member)
+    if member.status is not Status.SUSPENDED:
+        raise ServiceError(_l("This member is not suspended."))
+    member.status, member.status_reason = Status.APPROVED, None
+    member.suspended_at = None
+    member.active = True
+    audit.record("member.reinstated", actor=actor, subject=member)
+    db.session.commit()
+    send_mail(member.email, member.language, _l("Your VFAC membership is restored"),
+              "reinstated", user=member)
+
+
+def end_member_sessions(actor: User, member: User) -> int:
+    """Staff log a member out of every device (a stolen laptop); how many sessions ended."""
+    require(actor, "accounts.member.end_sessions", member)
+    ended = _end_every_session(member)
+    audit.record("member.sessions_ended", actor=actor, subject=member, sessions=ended)
+    db.session.commit()
+    return ended
+
+
 @dataclass(frozen=True)
 class SettingsInput:
     full_name: str
@@ -124,9 +204,20 @@ class SettingsInput:
 
 
 def update_settings(actor: User, data: SettingsInput) -> None:
-    """Change one's own name, organisation, languages, topics and member-page privacy."""
+    """Change one's own name, organisation, languages, topics and member-page privacy.
+
+    Once a member is vetted, a new name or organisation waits for a moderator
+    (identity_change) and the vetted one stays on certificates and bylines until then.
+    """
     values = {k: v for k, v in vars(data).items() if k != "followed_topics"}
-    changed = {k: v for k, v in values.items() if getattr(actor, k) != v}
+    changed = {k: v for k, v in values.items()
+               if getattr(actor, k) != v and k not in VETTED_IDENTITY_FIELDS}
+    if actor.status in (Status.APPROVED, Status.SUSPENDED):
+        if _propose_identity(actor, {k: values[k] for k in VETTED_IDENTITY_FIELDS}):
+            changed["identity_change"] = actor.identity_change
+    else:  # not vetted yet: moderators will see the new values when they vet
+        changed.update({k: values[k] for k in VETTED_IDENTITY_FIELDS
+                        if getattr(actor, k) != values[k]})
     if [t.slug for t in actor.followed_topics] != list(data.followed_topics):
         topics = topics_by_slugs(list(data.followed_topics))
         if [t.slug for t in actor.followed_topics] != [t.slug for t in topics]:
@@ -135,9 +226,41 @@ def update_settings(actor: User, data: SettingsInput) -> None:
     if not changed:
         return
     for key, value in changed.items():
-        setattr(actor, key, value)
+        if key not in ("identity_change", "followed_topics"):
+            setattr(actor, key, value)
     audit.record("member.profile_changed", actor=actor, subject=actor, fields=",".join(changed))
     db.session.commit()
+
+
+def _propose_identity(member: User, wanted: dict[str, str]) -> bool:
+    """Keep the identity fields that differ from the vetted ones as waiting; True if changed."""
+    proposal = {k: v for k, v in wanted.items() if getattr(member, k) != v} or None
+    if proposal == member.identity_change:
+        return False
+    member.identity_change = proposal
+    member.identity_change_at = utcnow() if proposal else None
+    if proposal:
+        audit.record("member.identity_proposed", actor=member, subject=member, **proposal)
+    return True
+
+
+def review_identity_change(actor: User, member: User, approve: bool) -> None:
+    """A moderator applies or refuses a member's new name or organisation; the member is told."""
+    require(actor, "accounts.member.review_identity", member)
+    proposal = dict(member.identity_change or {})
+    if not proposal:
+        raise ServiceError(_l("There is no change of name or organisation waiting."))
+    old = {k: getattr(member, k) for k in proposal}
+    if approve:
+        for key, value in proposal.items():
+            setattr(member, key, value)
+    member.identity_change = member.identity_change_at = None
+    audit.record("member.identity_approved" if approve else "member.identity_refused",
+                 actor=actor, subject=member,
+                 **{f"{k}_old": v for k, v in old.items()}, **proposal)
+    db.session.commit()
+    send_mail(member.email, member.language, _l("Your change of name or organisation"),
+              "identity_reviewed", user=member, approved=approve, proposal=proposal)
 
 
 def set_language(actor: User, language: str) -> None:
@@ -189,10 +312,12 @@ def audit_events(actor: User, before_id: int | None = None, action: str | None =
 
 
 def members(actor: User, after_id: int | None = None, status: Status | None = None,
-            q: str = "") -> Page:
+            q: str = "", identity_changes: bool = False) -> Page:
     """Members for the administration page, filtered by status and a name/e-mail fragment."""
     require(actor, "accounts.member.list")
     query = select(User)
+    if identity_changes:  # the queue of vetted members whose new name waits for a moderator
+        query = query.where(User.identity_change_at.is_not(None))
     if status is not None:
         query = query.where(User.status == status)
         if status is Status.PENDING:

@@ -34,7 +34,7 @@ def dashboard_tables() -> list[Table]:
 def by_status() -> Table:
     """Members by status: the dashboard's headline figures (pending = the vetting queue)."""
     labels = {Status.APPROVED: _("Approved"), Status.PENDING: _("Waiting for review"),
-              Status.REJECTED: _("Rejected")}
+              Status.REJECTED: _("Rejected"), Status.SUSPENDED: _("Suspended")}
     counts = dict(db.session.execute(select(User.status, func.count()).group_by(User.status))
                   .all())
     return Table("members-totals", _("Members"), [_("Status"), _("Code"), _("Members")],

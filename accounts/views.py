@@ -10,8 +10,8 @@ from flask_login import current_user
 from flask_security import auth_required
 
 from accounts import audit, services
-from accounts.forms import (EndSessionForm, RoleForm, SettingsForm, VetForm, profile_part_labels,
-                            settings_input)
+from accounts.forms import (EndSessionForm, IdentityReviewForm, RoleForm, SettingsForm,
+                            SuspendForm, VetForm, profile_part_labels, settings_input)
 from accounts.models import PROFILE_PARTS, Status, User
 from accounts.permissions import profile_shows, require
 from accounts.sessions import current_token_hash
@@ -90,11 +90,12 @@ def profile(username: str):
 @auth_required()
 def members():
     status = request.args.get("status", "pending")
-    if status not in {s.value for s in Status} | {"all"}:
+    if status not in {s.value for s in Status} | {"all", "changes"}:
         abort(400)
     page = services.members(current_user, after_id=int_arg(request.args.get("after")),
-                            status=None if status == "all" else Status(status),
-                            q=request.args.get("q", "")[:100].strip())
+                            status=None if status in ("all", "changes") else Status(status),
+                            q=request.args.get("q", "")[:100].strip(),
+                            identity_changes=status == "changes")
     return render_template("accounts/admin_members.html", page=page, status=status,
                            vet_form=VetForm(), q=request.args.get("q", "")[:100])
 
@@ -104,8 +105,16 @@ def members():
 def member(user_id: int):
     member = db.session.get(User, user_id) or abort(404)
     require(current_user, "accounts.member.list", member)
-    return render_template("accounts/admin_member.html", member=member, vet_form=VetForm(),
-                           role_form=_role_form(member))
+    return _member_page(member)
+
+
+def _member_page(member: User, **forms):
+    """The member's administration page; a form that failed is passed in with its errors."""
+    forms.setdefault("vet_form", VetForm())
+    forms.setdefault("role_form", _role_form(member))
+    forms.setdefault("suspend_form", SuspendForm())
+    forms.setdefault("identity_form", IdentityReviewForm())
+    return render_template("accounts/admin_member.html", member=member, **forms)
 
 
 def _role_form(member: User, **kwargs) -> RoleForm:
@@ -123,8 +132,7 @@ def vet(user_id: int):
     form = VetForm()
     if not form.validate_on_submit():
         require(current_user, "accounts.member.vet", member)
-        return render_template("accounts/admin_member.html", member=member, vet_form=form,
-                               role_form=_role_form(member)), 400
+        return _member_page(member, vet_form=form), 400
     try:
         services.vet_member(current_user, member, services.Decision(
             approve=form.decision.data == "approve", reason=form.reason.data or ""))
@@ -144,14 +152,72 @@ def change_role(user_id: int):
     require(current_user, "accounts.member.change_role", member)
     form = RoleForm(topics=all_topics())
     if not form.validate_on_submit():
-        return render_template("accounts/admin_member.html", member=member, vet_form=VetForm(),
-                               role_form=form), 400
+        return _member_page(member, role_form=form), 400
     try:
         services.change_role(current_user, member, form.role_value(), form.topics.data or [])
     except services.ServiceError as error:
         flash(str(error), "error")
     else:
         flash(_("The role of %(name)s is changed.", name=member.full_name), "success")
+    return redirect(url_for("accounts.member", user_id=member.id))
+
+
+@bp.route("/admin/members/<int:user_id>/suspend", methods=["POST"])
+@auth_required()
+def suspend(user_id: int):
+    member = db.session.get(User, user_id) or abort(404)
+    require(current_user, "accounts.member.suspend", member)
+    form = SuspendForm()
+    if not form.validate_on_submit():
+        return _member_page(member, suspend_form=form), 400
+    try:
+        services.suspend_member(current_user, member, form.reason.data)
+    except services.ServiceError as error:
+        flash(str(error), "error")
+    else:
+        flash(_("%(name)s is suspended and signed out everywhere; the reason was sent by "
+                "e-mail.", name=member.full_name), "success")
+    return redirect(url_for("accounts.member", user_id=member.id))
+
+
+@bp.route("/admin/members/<int:user_id>/reinstate", methods=["POST"])
+@auth_required()
+def reinstate(user_id: int):
+    member = db.session.get(User, user_id) or abort(404)
+    try:
+        services.reinstate_member(current_user, member)
+    except services.ServiceError as error:
+        flash(str(error), "error")
+    else:
+        flash(_("%(name)s is reinstated.", name=member.full_name), "success")
+    return redirect(url_for("accounts.member", user_id=member.id))
+
+
+@bp.route("/admin/members/<int:user_id>/end-sessions", methods=["POST"])
+@auth_required()
+def end_member_sessions(user_id: int):
+    member = db.session.get(User, user_id) or abort(404)
+    ended = services.end_member_sessions(current_user, member)
+    flash(ngettext("%(num)d session of this member has been ended.",
+                   "%(num)d sessions of this member have been ended.", ended), "success")
+    return redirect(url_for("accounts.member", user_id=member.id))
+
+
+@bp.route("/admin/members/<int:user_id>/identity", methods=["POST"])
+@auth_required()
+def review_identity(user_id: int):
+    member = db.session.get(User, user_id) or abort(404)
+    require(current_user, "accounts.member.review_identity", member)
+    form = IdentityReviewForm()
+    if not form.validate_on_submit():
+        return _member_page(member, identity_form=form), 400
+    try:
+        services.review_identity_change(current_user, member, form.decision.data == "approve")
+    except services.ServiceError as error:
+        flash(str(error), "error")
+    else:
+        flash(_("The change is applied.") if form.decision.data == "approve"
+              else _("The change is refused; the member was told by e-mail."), "success")
     return redirect(url_for("accounts.member", user_id=member.id))
 
 

@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from accounts.models import Status, User, expertise
 from accounts.permissions import can, require
+from accounts.services import MemberCard, member_card
 from forum.models import Notification, NotificationKind, Thread
 from forum.services.notify import EXPERT_ROLES
 from vfac.extensions import db
@@ -23,8 +24,13 @@ class ExpertQuery:
     language: str | None = None
 
 
-def find_experts(actor, query: ExpertQuery) -> list[User]:
-    """Approved experts with their topics, filtered by topic, country and language read."""
+def find_experts(actor, query: ExpertQuery) -> list[MemberCard]:
+    """Approved experts with their topics, filtered by topic, country and language read.
+
+    Each expert comes with only the organisation and country they show this reader, and the
+    country filter keeps only experts who show theirs: a hidden country can neither be read
+    nor found out by filtering.
+    """
     require(actor, "forum.experts.view")
     statement = (select(User).where(User.role.in_(EXPERT_ROLES), User.status == Status.APPROVED,
                                     User.active.is_(True),
@@ -37,9 +43,11 @@ def find_experts(actor, query: ExpertQuery) -> list[User]:
             .where(Topic.slug == query.topic)))
     if query.country:
         statement = statement.where(User.country == query.country)
-    experts = db.session.execute(statement).scalars()
-    # the languages read are a short JSON list: filtered here, the same on both databases
-    return [e for e in experts if query.language is None or query.language in e.languages]
+    cards = [member_card(actor, e) for e in db.session.execute(statement).scalars()]
+    # privacy and the languages read are short JSON lists: filtered here, the same on both
+    # databases
+    return [c for c in cards if (query.country is None or c.country == query.country)
+            and (query.language is None or query.language in c.member.languages)]
 
 
 def invitations(actor: User) -> list[Thread]:

@@ -12,6 +12,7 @@ PEOPLE = {
     "anonymous": None,
     "pending": (Role.MEMBER, Status.PENDING, Profession.POLICE, False),
     "rejected": (Role.MEMBER, Status.REJECTED, Profession.POLICE, False),
+    "suspended": (Role.MEMBER, Status.SUSPENDED, Profession.POLICE, False),
     "member": (Role.MEMBER, Status.APPROVED, Profession.ACADEMIC, False),
     "officer": (Role.MEMBER, Status.APPROVED, Profession.POLICE, False),
     "expert": (Role.EXPERT, Status.APPROVED, Profession.POLICE, False),
@@ -21,7 +22,10 @@ PEOPLE = {
     "admin_no2fa": (Role.ADMINISTRATOR, Status.APPROVED, Profession.GOVERNMENT, False),
     "admin": (Role.ADMINISTRATOR, Status.APPROVED, Profession.GOVERNMENT, True),
 }
-ORDER = list(PEOPLE)
+# a suspended member cannot sign in: the route matrices of the pillars leave them out, the rule
+# matrices here include them
+ORDER = [who for who in PEOPLE if who != "suspended"]
+RULE_ORDER = list(PEOPLE)
 
 # action -> the people allowed (object: another, approved member)
 ALLOWED = {
@@ -30,6 +34,10 @@ ALLOWED = {
     "accounts.member.list": {"moderator", "admin"},
     "accounts.member.vet": {"moderator", "admin"},
     "accounts.member.change_role": {"admin"},
+    "accounts.member.suspend": {"moderator", "admin"},
+    "accounts.member.reinstate": {"moderator", "admin"},
+    "accounts.member.end_sessions": {"moderator", "admin"},
+    "accounts.member.review_identity": {"moderator", "admin"},
     "accounts.audit.view": {"admin"},
     "vfac.dashboard.view": {"admin"},
     "vfac.content.members": {"member", "officer", "expert", "instructor", "moderator_no2fa",
@@ -53,11 +61,34 @@ def test_every_rule_is_in_the_matrix():
 
 
 @pytest.mark.parametrize("action", sorted(ALLOWED))
-@pytest.mark.parametrize("who", ORDER)
+@pytest.mark.parametrize("who", RULE_ORDER)
 def test_rule_matrix(make_user, who, action):
     user = make_person(make_user, who)
     other = make_user(username="someoneelse")
     assert can(user, action, other) is (who in ALLOWED[action]), (who, action)
+
+
+@pytest.mark.parametrize("action", ["accounts.member.suspend", "accounts.member.reinstate",
+                                    "accounts.member.end_sessions",
+                                    "accounts.member.review_identity"])
+def test_staff_act_on_others_and_moderators_not_on_administrators(make_user, action):
+    moderator = make_person(make_user, "moderator")
+    admin = make_person(make_user, "admin")
+    assert not can(moderator, action, moderator)
+    assert not can(admin, action, admin)
+    assert not can(moderator, action, admin)
+    assert can(admin, action, moderator)
+
+
+def test_a_suspended_member_may_do_nothing_a_visitor_may_not(make_user):
+    # every rule of every pillar, asked without an object: suspension takes everything away
+    suspended = make_person(make_user, "suspended")
+    for action, rule in RULES.items():
+        try:
+            allowed = rule(suspended, None)
+        except (AttributeError, TypeError):  # the rule needs its object
+            continue
+        assert allowed is rule(None, None) or not allowed, action
 
 
 def test_members_see_their_own_unapproved_profile_but_others_do_not(make_user):
@@ -100,19 +131,36 @@ ROUTES = [
                                                 "*": 403}),
     ("GET", "/admin/audit", {"anonymous": "login", "pending": "status", "rejected": "status",
                              "admin": 200, "*": 403}),
+    ("POST", "/admin/members/{other_id}/suspend", {"anonymous": "login", "pending": "status",
+                                                   "rejected": "status", "moderator": 302,
+                                                   "admin": 302, "*": 403}),
+    ("POST", "/admin/members/{other_id}/reinstate", {"anonymous": "login", "pending": "status",
+                                                     "rejected": "status", "moderator": 302,
+                                                     "admin": 302, "*": 403}),
+    ("POST", "/admin/members/{other_id}/end-sessions", {"anonymous": "login",
+                                                        "pending": "status",
+                                                        "rejected": "status", "moderator": 302,
+                                                        "admin": 302, "*": 403}),
+    ("POST", "/admin/members/{other_id}/identity", {"anonymous": "login", "pending": "status",
+                                                    "rejected": "status", "moderator": 302,
+                                                    "admin": 302, "*": 403}),
 ]
 
 
 @pytest.mark.parametrize("method,path,expected", ROUTES, ids=[f"{m} {p}" for m, p, _ in ROUTES])
-@pytest.mark.parametrize("who", ORDER)
+@pytest.mark.parametrize("who", RULE_ORDER)
 def test_route_matrix(client, auth, make_user, who, method, path, expected):
     other = make_user(username="other")
     waiting = make_user(status=Status.PENDING, username="waiting")
     user = make_person(make_user, who)
-    if user is not None:
+    if who == "suspended":  # cannot sign in: every route answers as to a visitor
+        assert auth.login(user).status_code == 200
+        who = "anonymous"
+    elif user is not None:
         assert auth.login(user).status_code == 302
     url = path.format(other=other.username, other_id=other.id, waiting_id=waiting.id)
-    data = {"decision": "approve", "role": "instructor"} if method == "POST" else None
+    data = ({"decision": "approve", "role": "instructor", "reason": "Shared a case file."}
+            if method == "POST" else None)
     response = client.open(url, method=method, data=data)
     want = expected.get(who, expected["*"])
     if want == "login":

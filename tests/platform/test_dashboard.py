@@ -85,9 +85,11 @@ def test_member_numbers(client, make_user, admin):
     make_user(status=Status.PENDING, country="SN")
     make_user(status=Status.PENDING, country="FR")
     make_user(status=Status.REJECTED, country="FR")
+    make_user(status=Status.SUSPENDED, country="FR")
     assert csv_rows(client, "members-totals") == [
         ["Status", "Code", "Members"], ["Approved", "approved", "3"],
-        ["Waiting for review", "pending", "2"], ["Rejected", "rejected", "1"]]
+        ["Waiting for review", "pending", "2"], ["Rejected", "rejected", "1"],
+        ["Suspended", "suspended", "1"]]
     assert csv_rows(client, "members-by-country") == [
         ["Country", "Code", "Approved members", "Waiting for review"],
         ["Senegal", "SN", "2", "1"], ["Ghana", "GH", "1", "0"], ["France", "FR", "0", "1"]]
