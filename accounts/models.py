@@ -131,6 +131,11 @@ class User(TimestampMixin, UserMixin, db.Model):
     # Mutable: Flask-Security removes a used recovery code in place; a plain JSON column
     # would not notice, and the code would work again.
     mf_recovery_codes: Mapped[list[str] | None] = mapped_column(MutableList.as_mutable(JSON))
+    # Two-factor limits (accounts/twofactor.py): the last TOTP time step accepted, so a code
+    # works once; wrong codes since the last right one, and when the last was given.
+    tf_last_counter: Mapped[int | None] = mapped_column()
+    tf_failures: Mapped[int] = mapped_column(default=0, server_default="0")
+    tf_failed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     reviewed_by: Mapped["User | None"] = relationship(remote_side=[id])
     expert_topics: Mapped[list[Topic]] = relationship(secondary=expertise,

@@ -1,6 +1,7 @@
 """The application factory: configuration, extensions, blueprints; no side effects."""
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import logging
@@ -101,6 +102,9 @@ def _configure(app: Flask, overrides: dict[str, Any]) -> None:
     if not config["SECURITY_TOTP_SECRETS"]:
         config["SECURITY_TOTP_SECRETS"] = {
             "1": hmac.new(key, b"vfac-totp", hashlib.sha256).hexdigest()}
+    if not config["SECURITY_MULTI_FACTOR_RECOVERY_CODES_KEYS"]:
+        config["SECURITY_MULTI_FACTOR_RECOVERY_CODES_KEYS"] = [base64.urlsafe_b64encode(
+            hmac.new(key, b"vfac-recovery-codes", hashlib.sha256).digest())]
     config["REMEMBER_COOKIE_SECURE"] = config["SESSION_COOKIE_SECURE"]
     config["SECURITY_I18N_DIRNAME"] = ["builtin", str(ROOT / "translations")]
     config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "translations")

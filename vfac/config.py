@@ -139,6 +139,9 @@ class DefaultConfig:
     SECURITY_TWO_FACTOR_RESCUE_MAIL = "support@vfac.invalid"
     SECURITY_MULTI_FACTOR_RECOVERY_CODES = True
     SECURITY_MULTI_FACTOR_RECOVERY_CODES_N = 10
+    # Fernet keys: recovery codes are stored encrypted (derived from SECRET_KEY in create_app
+    # when unset; list a new key first to rotate, keep the old one after it)
+    SECURITY_MULTI_FACTOR_RECOVERY_CODES_KEYS: list = []
     SECURITY_TOTP_ISSUER = "VFAC"
     SECURITY_TOTP_SECRETS: dict = {}  # derived from SECRET_KEY in create_app when unset
     SECURITY_US_ENABLED_METHODS = ["password"]
