@@ -1,8 +1,15 @@
 """Paper files on disk: checked by content, kept under random names outside static/.
 
 A PDF is accepted when it starts with the PDF signature and pypdf, in a child process with
-a time limit and a memory cap, opens it, finds pages, no encryption and no scripts or
-launch actions. Anything else is refused and leaves no file behind.
+a time limit and a memory cap, opens it, finds pages, no encryption, no active content and
+nothing but PDF (research/pdfcheck.py). The child then writes a clean copy, pages only;
+that copy is what is kept and served, never the uploaded bytes. Anything refused leaves
+no file behind. Course attachments that are PDFs go through the same check
+(keep_clean_pdf).
+
+Names are never taken as given: the member's name for a file loses folders and Unicode
+control and format characters (a right-to-left override turns "fdp.hta" into what reads
+as "ath.pdf") and always ends in the extension of what the content is.
 """
 from __future__ import annotations
 
@@ -12,6 +19,7 @@ import resource
 import secrets
 import subprocess
 import sys
+import unicodedata
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -38,63 +46,145 @@ class StoredPdf:
     pages: int
 
 
+@dataclass(frozen=True)
+class CleanPdf:
+    """The clean copy of an accepted PDF, kept under a random name."""
+
+    stored_name: str
+    size: int
+    sha256: str
+    pages: int
+
+
 _REFUSALS = {
     "encrypted": _l("This PDF is encrypted or password-protected. Save a copy without "
                     "protection and upload that."),
     "script": _l("This PDF contains scripts or actions that run when it is opened. Export "
                  "or print it to a new PDF without them and upload that."),
+    "external": _l("This PDF contains attached files or links that open other files. "
+                   "Export or print it to a new PDF without them and upload that."),
+    "mixed": _l("This file is not only a PDF: it also holds something else, such as a web "
+                "page. Export or print it to a new PDF and upload that."),
     "malformed": _l("This file could not be read as a PDF. Check that it opens in a PDF "
                     "reader, save it again and upload it."),
 }
+# The clean copy holds the upload's objects written out plainly; a file that grows past
+# this many times the largest upload is a bomb, and the child is stopped (SIGXFSZ).
+_COPY_GROWTH = 4
+
+
+def _folder() -> Path:
+    return Path(current_app.instance_path) / "uploads" / "research"
 
 
 def path_of(stored_name: str) -> Path:
-    return Path(current_app.instance_path) / "uploads" / "research" / stored_name
+    return _folder() / stored_name
 
 
-def _limits(memory: int, seconds: int) -> None:  # runs in the child, before pypdf starts
+def _limits(memory: int, seconds: int, file_bytes: int) -> None:  # in the child, before pypdf
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (file_bytes, file_bytes))
 
 
-def read_pdf(path: Path, want_text: bool) -> dict:
-    """Open the file with pypdf in a child process; {"ok": False, "reason": ...} on failure."""
+def _run_check(path: Path, *options: str) -> dict:
+    """Run research.pdfcheck on the file in a limited child; {"ok": False, ...} on failure."""
     config = current_app.config
     seconds = config["RESEARCH_PDF_SECONDS"]
-    command = [sys.executable, "-m", "research.pdfcheck", str(path)]
+    command = [sys.executable, "-m", "research.pdfcheck", str(path), *options]
+    limits = partial(_limits, config["RESEARCH_PDF_MEMORY_BYTES"], seconds,
+                     _COPY_GROWTH * config["RESEARCH_PDF_MAX_BYTES"])
     try:
-        done = subprocess.run(command + (["--text"] if want_text else []), cwd=ROOT,
-                              capture_output=True, timeout=seconds + 5, check=False,
-                              preexec_fn=partial(_limits, config["RESEARCH_PDF_MEMORY_BYTES"],
-                                                 seconds))
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, timeout=seconds + 5,
+                              check=False, preexec_fn=limits)
         return json.loads(done.stdout) if done.returncode == 0 else {"ok": False,
                                                                      "reason": "malformed"}
     except (subprocess.TimeoutExpired, ValueError):
         return {"ok": False, "reason": "malformed"}
 
 
-def store_pdf(stream: IO[bytes], filename: str) -> StoredPdf:
-    """Check an uploaded PDF and keep it; a ServiceError (and no file) when refused."""
-    limit = current_app.config["RESEARCH_PDF_MAX_BYTES"]
+def read_pdf(path: Path, want_text: bool) -> dict:
+    """Open the file with pypdf in a child process; {"ok": False, "reason": ...} on failure."""
+    return _run_check(path, *(["--text"] if want_text else []))
+
+
+def keep_clean_pdf(data: bytes, folder: Path) -> CleanPdf:
+    """Check PDF bytes and keep only their clean copy in `folder`; ServiceError when refused.
+
+    Takes seconds on a large file (a child process): call it outside a database
+    transaction (vfac.transactions.outside_transaction).
+    """
+    if not data.startswith(b"%PDF-"):
+        raise ServiceError(_REFUSALS["malformed"])
+    folder.mkdir(parents=True, exist_ok=True)
+    stored = secrets.token_hex(16)
+    upload, target = folder / f"{stored}.upload", folder / stored
+    try:
+        upload.write_bytes(data)
+        result = _run_check(upload, "--clean", str(target))
+        if not result["ok"]:
+            raise ServiceError(_REFUSALS[result["reason"]])
+        kept = target.read_bytes()
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    finally:
+        upload.unlink(missing_ok=True)
+    return CleanPdf(stored_name=stored, size=len(kept), sha256=hashlib.sha256(kept).hexdigest(),
+                    pages=result["pages"])
+
+
+def read_upload(stream: IO[bytes], limit: int) -> bytes:
+    """The uploaded bytes; a ServiceError when empty, FileTooLarge past `limit`."""
     data = stream.read(limit + 1)
     if not data:
         raise ServiceError(_l("The file is empty."))
     if len(data) > limit:
         raise FileTooLarge(_l("The file is larger than %(size)d MB.", size=limit // 2**20))
+    return data
+
+
+def store_pdf(stream: IO[bytes], filename: str) -> StoredPdf:
+    """Check an uploaded PDF and keep its clean copy; a ServiceError (and no file) if refused.
+
+    Slow: call it outside a database transaction (vfac.transactions.outside_transaction).
+    """
+    data = read_upload(stream, current_app.config["RESEARCH_PDF_MAX_BYTES"])
     if not data.startswith(b"%PDF-"):
         raise ServiceError(_l("Only PDF documents can be uploaded: this file is not a PDF."))
-    stored = secrets.token_hex(16)
-    path = path_of(stored)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    result = read_pdf(path, want_text=False)
-    if not result["ok"]:
-        path.unlink(missing_ok=True)
-        raise ServiceError(_REFUSALS[result["reason"]])
-    name = Path(filename.replace("\\", "/")).name.strip()[:200] or "paper.pdf"
-    return StoredPdf(original_name=name, stored_name=stored, size=len(data),
-                     sha256=hashlib.sha256(data).hexdigest(), pages=result["pages"])
+    clean = keep_clean_pdf(data, _folder())
+    return StoredPdf(original_name=clean_name(filename, ".pdf", "paper"),
+                     stored_name=clean.stored_name, size=clean.size, sha256=clean.sha256,
+                     pages=clean.pages)
 
 
 def discard(stored_name: str) -> None:
     path_of(stored_name).unlink(missing_ok=True)
+
+
+def _visible(text: str) -> str:
+    """NFC text without control or format characters (bidi overrides, zero-width marks,
+    NUL, newlines) and line separators; runs of other spaces become one space."""
+    kept = "".join(c for c in unicodedata.normalize("NFC", text)
+                   if unicodedata.category(c)[0] != "C" and unicodedata.category(c) not in
+                   ("Zl", "Zp"))
+    return " ".join(kept.split())
+
+
+def clean_name(filename: str, suffix: str, fallback: str) -> str:
+    """A member's name for a file, safe to store and show, ending in `suffix` (".pdf").
+
+    The extension the upload gave is dropped: the content decided what the file is.
+    """
+    name = _visible(filename.replace("\\", "/").rsplit("/", 1)[-1])
+    stem, dot, extension = name.rpartition(".")
+    stem = (stem if dot else extension).strip(" .")
+    return (stem or fallback)[:200 - len(suffix)] + suffix
+
+
+def download_name(title: str, version: int) -> str:
+    """The name a paper's file is downloaded under: `<title-slug>-v<N>.pdf`, in any script."""
+    words = "".join(c if c.isalnum() or unicodedata.category(c) in ("Mn", "Mc") else " "
+                    for c in _visible(title).casefold()).split()
+    slug = "-".join(words)[:80].strip("-") or "paper"
+    return f"{slug}-v{version}.pdf"

@@ -88,8 +88,10 @@ def download(paper_id: int, version: int | None = None):
     if paper_file is None:
         abort(404)
     library.record_download(current_user, paper_file)
+    # named after the paper, never after what the uploader called the file
     response = send_file(files.path_of(paper_file.stored_name), mimetype="application/pdf",
-                         as_attachment=True, download_name=paper_file.original_name, max_age=0)
+                         as_attachment=True, max_age=0,
+                         download_name=files.download_name(item.title, paper_file.version))
     response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
     response.headers["Cache-Control"] = "private, no-store"
     return response

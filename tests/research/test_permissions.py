@@ -15,6 +15,7 @@ import time
 import xml.etree.ElementTree as ET
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from accounts.models import AuditEvent, Profession, Role, Status
@@ -562,8 +563,9 @@ def test_download_counts_are_written_at_once_or_batched(app, client, auth, libra
     assert library.download_counts.pending == {}
 
 
-def test_an_uploaded_paper_is_downloaded_as_sent(client, make_user):
-    """The real path once: upload (checked in a child process), approve, download."""
+def test_an_uploaded_paper_is_downloaded_as_kept(client, make_user):
+    """The real path once: upload (checked and rewritten in a child process), approve,
+    download: the clean copy, with the text of what was sent."""
     submitter_ = make_user(username="author")
     moderator = make_user(Role.MODERATOR, totp=True)
     data = pdf_bytes("Mutual legal assistance for cloud evidence")
@@ -575,7 +577,9 @@ def test_an_uploaded_paper_is_downloaded_as_sent(client, make_user):
     response.close()
     assert response.status_code == 404  # pending: not for visitors
     moderation.approve_paper(moderator, paper, notify=False)
-    assert _download(client, f"/research/{paper.id}/versions/1") == data
+    served = _download(client, f"/research/{paper.id}/versions/1")
+    assert served == files.path_of(paper.files[0].stored_name).read_bytes()
+    assert "Mutual legal assistance" in PdfReader(io.BytesIO(served)).pages[0].extract_text()
     files.discard(paper.files[0].stored_name)
 
 

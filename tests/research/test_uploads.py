@@ -129,7 +129,8 @@ def test_path_traversal_name_is_neutralised(app, client, auth, make_user):
     assert [p.name for p in uploads(app)].count(stored.stored_name) == 1
     assert not (Path(app.instance_path).parent / "etc").exists()
     download = client.get(f"/research/{stored.paper_id}/download")
-    assert download.headers["Content-Disposition"] == "attachment; filename=passwd.pdf"
+    assert download.headers["Content-Disposition"] == \
+        "attachment; filename=ransomware-and-the-limits-of-jurisdiction-v1.pdf"
     assert download.headers["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in download.headers["Content-Security-Policy"]
     assert download.mimetype == "application/pdf"
