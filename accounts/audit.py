@@ -45,6 +45,8 @@ def action_labels() -> dict[str, str]:
         "2fa.enabled": _("Two-factor authentication turned on"),
         "2fa.disabled": _("Two-factor authentication turned off"),
         "2fa.recovery_codes": _("Recovery codes generated"),
+        "2fa.failure": _("Wrong two-factor code"),
+        "2fa.challenge_ended": _("Sign-in stopped after too many wrong codes"),
         "session.ended": _("Session ended"),
         "admin.created": _("Administrator created"),
         "paper.approved": _("Paper approved"),

@@ -6,7 +6,7 @@ from typing import Any
 from flask import Flask
 from flask_security import signals as fs
 
-from accounts import audit, services
+from accounts import audit, services, twofactor
 from vfac.extensions import db
 
 
@@ -19,7 +19,11 @@ def _confirmed(app: Flask, user: Any, **extra: Any) -> None:
 
 
 def _authenticated(app: Flask, user: Any, authn_via: list[str] | None = None, **extra: Any) -> None:
-    audit.record("login.success", actor=user, subject=user, via=",".join(authn_via or []))
+    # Flask-Security gives no authn_via when the second factor completes a login
+    factors = authn_via or twofactor.login_factors(user)
+    if len(factors) > 1:
+        twofactor.passed_second_factor(user)
+    audit.record("login.success", actor=user, subject=user, via=",".join(factors))
 
 
 def _unauthenticated(app: Flask, **extra: Any) -> None:
@@ -39,10 +43,12 @@ def _password_reset(app: Flask, user: Any, **extra: Any) -> None:
 
 def _tf_changed(app: Flask, user: Any, method: str | None = None, **extra: Any) -> None:
     audit.record("2fa.enabled", actor=user, subject=user, method=method or "")
+    twofactor.two_factor_turned_on(user)
 
 
 def _tf_disabled(app: Flask, user: Any, **extra: Any) -> None:
     audit.record("2fa.disabled", actor=user, subject=user)
+    twofactor.two_factor_turned_off(user)
 
 
 def connect(app: Flask) -> None:
@@ -54,3 +60,4 @@ def connect(app: Flask) -> None:
                             (fs.password_reset, _password_reset),
                             (fs.tf_profile_changed, _tf_changed), (fs.tf_disabled, _tf_disabled)):
         signal.connect(handler, app, weak=False)
+    twofactor.init_app(app)

@@ -142,6 +142,9 @@ class DefaultConfig:
     # Fernet keys: recovery codes are stored encrypted (derived from SECRET_KEY in create_app
     # when unset; list a new key first to rotate, keep the old one after it)
     SECURITY_MULTI_FACTOR_RECOVERY_CODES_KEYS: list = []
+    # An authenticator code is accepted 60 s either side of now (Flask-Security's default,
+    # 120 s, accepts nine codes at once); each is accepted once (accounts/twofactor.py)
+    SECURITY_TWO_FACTOR_AUTHENTICATOR_VALIDITY = 60
     SECURITY_TOTP_ISSUER = "VFAC"
     SECURITY_TOTP_SECRETS: dict = {}  # derived from SECRET_KEY in create_app when unset
     SECURITY_US_ENABLED_METHODS = ["password"]
@@ -161,6 +164,10 @@ class DefaultConfig:
     SECURITY_LOGOUT_METHODS = ["POST"]
     SECURITY_FRESHNESS = timedelta(hours=1)
     SECURITY_FRESHNESS_GRACE_PERIOD = timedelta(minutes=5)
+    # No bearer tokens: the UI uses sessions only, and a token would outlive logout and "log
+    # out everywhere" (accounts/twofactor.py also stops Flask-Login from reading them)
+    SECURITY_API_ENABLED_METHODS = ["session"]
+    SECURITY_FRESHNESS_ALLOW_AUTH_TOKEN = False
     SECURITY_REDIRECT_VALIDATE_MODE = "regex"  # next= only to paths on this site
     SECURITY_I18N_DIRNAME = ["builtin"]
 
