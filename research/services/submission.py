@@ -1,6 +1,8 @@
 """Submitting papers: drafts, edits, new file versions, text extraction and indexing."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO
 
@@ -17,6 +19,7 @@ from vfac import jobs, search
 from vfac.extensions import db
 from vfac.models import Visibility, utcnow
 from vfac.topics import topics_by_slugs
+from vfac.transactions import outside_transaction
 
 
 @dataclass(frozen=True)
@@ -65,38 +68,35 @@ def _apply(actor: User, paper: Paper, data: PaperInput) -> None:
                      for i, a in enumerate(data.authors)]
 
 
-def _add_file(actor: User, paper: Paper, upload: Upload) -> PaperFile:
-    stored = files.store_pdf(upload.stream, upload.filename)
+def _store(upload: Upload | None) -> files.StoredPdf | None:
+    """Check and keep an uploaded file, holding no transaction (no lock) while it is read."""
+    if upload is None:
+        return None
+    with outside_transaction():
+        return files.store_pdf(upload.stream, upload.filename)
+
+
+@contextmanager
+def _all_or_nothing(stored: files.StoredPdf | None) -> Iterator[None]:
+    """A refused or failed change leaves nothing: no row changed, the new file removed."""
+    try:
+        yield
+    except BaseException:
+        db.session.rollback()
+        if stored is not None:
+            files.discard(stored.stored_name)
+        raise
+
+
+def _add_file(actor: User, paper: Paper, stored: files.StoredPdf | None) -> PaperFile | None:
+    if stored is None:
+        return None
     version = 1 + max((f.version for f in paper.files), default=0)
     paper_file = PaperFile(version=version, original_name=stored.original_name,
                            stored_name=stored.stored_name, size=stored.size,
                            sha256=stored.sha256, pages=stored.pages, uploaded_by_id=actor.id)
     paper.files.insert(0, paper_file)
     return paper_file
-
-
-def _file_or_rollback(actor: User, paper: Paper, upload: Upload | None) -> PaperFile | None:
-    """The new version, if a file came; a refused file undoes the whole change."""
-    if upload is None:
-        return None
-    try:
-        return _add_file(actor, paper, upload)
-    except ServiceError:
-        db.session.rollback()
-        raise
-
-
-def _save(paper: Paper, new_file: PaperFile | None) -> None:
-    """Commit; on failure the new file is removed (no row, no file); then extract its text."""
-    try:
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        if new_file is not None:
-            files.discard(new_file.stored_name)
-        raise
-    if new_file is not None:
-        jobs.enqueue(extract_file_text, new_file.id)
 
 
 def _check_submittable(paper: Paper) -> None:
@@ -110,19 +110,19 @@ def create_paper(actor: User, data: PaperInput, upload: Upload | None = None,
                  submit: bool = False) -> Paper:
     """Save a new paper as a draft, or submit it for review at once."""
     require(actor, "research.paper.submit")
-    paper = Paper(submitter_id=actor.id, status=Status.DRAFT)
-    _apply(actor, paper, data)
-    new_file = _file_or_rollback(actor, paper, upload)
-    if submit:
-        try:
+    stored = _store(upload)
+    with _all_or_nothing(stored):
+        require(actor, "research.paper.submit")  # again: checking the file took a while
+        paper = Paper(submitter_id=actor.id, status=Status.DRAFT)
+        _apply(actor, paper, data)
+        new_file = _add_file(actor, paper, stored)
+        if submit:
             _check_submittable(paper)
-        except ServiceError:
-            if new_file is not None:
-                files.discard(new_file.stored_name)
-            raise
-        paper.status, paper.submitted_at = Status.PENDING, utcnow()
-    db.session.add(paper)
-    _save(paper, new_file)
+            paper.status, paper.submitted_at = Status.PENDING, utcnow()
+        db.session.add(paper)
+        db.session.commit()
+    if new_file is not None:
+        jobs.enqueue(extract_file_text, new_file.id)
     return paper
 
 
@@ -130,16 +130,22 @@ def update_paper(actor: User, paper: Paper, data: PaperInput, upload: Upload | N
                  submit: bool = False) -> None:
     """Change a paper's record, optionally adding a new version of its file."""
     require(actor, "research.paper.edit", paper)
-    _apply(actor, paper, data)
-    new_file = _file_or_rollback(actor, paper, upload)
-    if submit and paper.status in (Status.DRAFT, Status.REJECTED):
-        _check_submittable(paper)
-        paper.status, paper.submitted_at = Status.PENDING, utcnow()
-    if paper.is_published:
-        paper.published_at = utcnow()  # the OAI-PMH datestamp: harvesters fetch it again
-        index_paper(paper)
-        library_counts.forget()
-    _save(paper, new_file)
+    stored = _store(upload)
+    with _all_or_nothing(stored):
+        # again, on the paper as it is now: it may have changed while the file was checked
+        require(actor, "research.paper.edit", paper)
+        _apply(actor, paper, data)
+        new_file = _add_file(actor, paper, stored)
+        if submit and paper.status in (Status.DRAFT, Status.REJECTED):
+            _check_submittable(paper)
+            paper.status, paper.submitted_at = Status.PENDING, utcnow()
+        if paper.is_published:
+            paper.published_at = utcnow()  # the OAI-PMH datestamp: harvesters fetch it again
+            index_paper(paper)
+            library_counts.forget()
+        db.session.commit()
+    if new_file is not None:
+        jobs.enqueue(extract_file_text, new_file.id)
 
 
 def submit_paper(actor: User, paper: Paper) -> None:
@@ -154,10 +160,15 @@ def submit_paper(actor: User, paper: Paper) -> None:
 
 def extract_file_text(file_id: int) -> None:
     """Read the text of a stored PDF for search (a job: it takes an id and commits)."""
-    paper_file = db.session.get(PaperFile, file_id)
-    if paper_file is None:
+    stored_name = db.session.execute(select(PaperFile.stored_name).where(
+        PaperFile.id == file_id)).scalar_one_or_none()
+    if stored_name is None:
         return
-    result = files.read_pdf(files.path_of(paper_file.stored_name), want_text=True)
+    with outside_transaction():  # seconds of pypdf: no lock held meanwhile
+        result = files.read_pdf(files.path_of(stored_name), want_text=True)
+    paper_file = db.session.get(PaperFile, file_id)
+    if paper_file is None:  # the paper was deleted meanwhile
+        return
     paper_file.text = result.get("text", "")[:search.MAX_INDEXED_CHARS * 5]
     paper_file.extraction = Extraction.DONE if result["ok"] else Extraction.FAILED
     paper = paper_file.paper
