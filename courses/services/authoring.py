@@ -20,12 +20,14 @@ from courses.models import (Attachment, Course, CourseAudience, Lesson, Level, M
                             Question, Quiz, course_instructor)
 from courses.quiz import kind_of
 from courses.services.index import index_course
+from research.files import clean_name, keep_clean_pdf, read_upload
 from vfac import search
 from vfac.extensions import db
 from vfac.i18n import babel_locale
 from vfac.markup import render_markdown
 from vfac.models import Visibility, utcnow
 from vfac.topics import topics_by_slugs
+from vfac.transactions import outside_transaction
 
 
 @dataclass(frozen=True)
@@ -225,6 +227,8 @@ def delete_lesson(actor: User, lesson: Lesson) -> None:
 # Attachments are recognised by their first bytes, never by their name or declared type.
 _MAGIC = ((b"%PDF-", "application/pdf"), (b"\x89PNG\r\n\x1a\n", "image/png"),
           (b"\xff\xd8\xff", "image/jpeg"))
+# ...and named after what they are: "notes.hta" that is a PDF is kept as "notes.pdf"
+_SUFFIXES = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg"}
 
 
 def sniff(head: bytes) -> str | None:
@@ -232,38 +236,56 @@ def sniff(head: bytes) -> str | None:
 
 
 def _upload_path(stored_name: str) -> Path:
-    return Path(current_app.instance_path) / "uploads" / "courses" / stored_name
+    return _folder() / stored_name
+
+
+def _folder() -> Path:
+    return Path(current_app.instance_path) / "uploads" / "courses"
 
 
 def upload_path(attachment: Attachment) -> Path:
     return _upload_path(attachment.stored_name)
 
 
+def download_name(attachment: Attachment) -> str:
+    """The name a file is served under: the member's, cleaned, with its type's extension."""
+    return clean_name(attachment.original_name, _SUFFIXES[attachment.content_type],
+                      "attachment")
+
+
+def _keep_file(data: bytes, content_type: str) -> tuple[str, int, str]:
+    """Keep the file under a random name: (stored name, size, SHA-256). A PDF is checked and
+    only its clean copy kept, as research papers are (slow: a child process)."""
+    folder = _folder()
+    if content_type == "application/pdf":
+        clean = keep_clean_pdf(data, folder)
+        return clean.stored_name, clean.size, clean.sha256
+    folder.mkdir(parents=True, exist_ok=True)
+    stored = secrets.token_hex(16)
+    (folder / stored).write_bytes(data)
+    return stored, len(data), hashlib.sha256(data).hexdigest()
+
+
 def add_attachment(actor: User, lesson: Lesson, stream: IO[bytes], filename: str) -> Attachment:
     """Keep a PDF, PNG or JPEG for a lesson under a random name outside static/."""
     require(actor, "courses.course.edit", lesson.module.course)
-    limit = current_app.config["COURSE_ATTACHMENT_MAX_BYTES"]
-    data = stream.read(limit + 1)
-    if not data:
-        raise ServiceError(_l("The file is empty."))
-    if len(data) > limit:
-        raise ServiceError(_l("The file is larger than %(size)d MB.", size=limit // 2**20))
+    data = read_upload(stream, current_app.config["COURSE_ATTACHMENT_MAX_BYTES"])
     content_type = sniff(data[:16])
     if content_type is None:
         raise ServiceError(_l("Only PDF documents and PNG or JPEG images can be attached."))
-    stored = secrets.token_hex(16)
-    path = _upload_path(stored)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    name = Path(filename.replace("\\", "/")).name.strip()[:200] or "attachment"
-    attachment = Attachment(lesson=lesson, original_name=name, stored_name=stored,
-                            content_type=content_type, size=len(data),
-                            sha256=hashlib.sha256(data).hexdigest())
-    path.write_bytes(data)
+    with outside_transaction():  # no lock held while a PDF is checked
+        stored, size, sha256 = _keep_file(data, content_type)
     try:
+        require(actor, "courses.course.edit", lesson.module.course)  # again, after the wait
+        attachment = Attachment(lesson=lesson, stored_name=stored, size=size, sha256=sha256,
+                                original_name=clean_name(filename, _SUFFIXES[content_type],
+                                                         "attachment"),
+                                content_type=content_type)
         db.session.add(attachment)
         db.session.commit()
-    except Exception:
-        path.unlink(missing_ok=True)  # no row, no file
+    except BaseException:
+        db.session.rollback()
+        _upload_path(stored).unlink(missing_ok=True)  # no row, no file
         raise
     return attachment
 

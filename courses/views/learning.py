@@ -12,7 +12,7 @@ from courses import offline
 from courses.forms import catalogue_filter, level_labels
 from courses.models import Attachment
 from courses.services import catalogue, learning
-from courses.services.authoring import upload_path
+from courses.services.authoring import download_name, upload_path
 from courses.views import bp, lesson_in, load_course, module_in
 from vfac.extensions import db
 from vfac.forms import ActionForm
@@ -100,7 +100,7 @@ def attachment(slug: str, attachment_id: int):
         abort(404)
     lesson_in(course, item.lesson_id)  # the file must belong to this (visible) course
     response = send_file(upload_path(item), mimetype=item.content_type,
-                         as_attachment=not item.is_image, download_name=item.original_name,
+                         as_attachment=not item.is_image, download_name=download_name(item),
                          max_age=0)
     response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
     response.headers["Cache-Control"] = "private, max-age=3600"

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from accounts.models import Role
 from courses.models import Attachment, Course, Lesson, Module, Question
+from tests.pdfs import document
 from vfac.extensions import db
 
 GOOD = {"title": "Live data forensics", "slug": "live-data-forensics",
@@ -145,7 +146,7 @@ def test_attachment_stored_under_a_random_name_and_served_as_download(client, ap
     lesson = course.modules[0].lessons[0]
     auth.login(course.instructors[0])
     client.post(f"/courses/{course.slug}/lessons/{lesson.id}/attachments",
-                data={"file": (io.BytesIO(b"%PDF-1.4\n%%EOF\n"), "../../etc/passwd.pdf")},
+                data={"file": (io.BytesIO(document()), "../../etc/passwd.pdf")},
                 content_type="multipart/form-data")
     item = db.session.scalar(select(Attachment))
     assert item.original_name == "passwd.pdf" and "/" not in item.stored_name
