@@ -1,9 +1,11 @@
 """Every right in VFAC is decided here, and nowhere else (views, templates and services ask)."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from functools import partial
+from typing import Any, Callable, ClassVar, Protocol
 
 from flask import current_app
+from sqlalchemy import false
 
 from accounts.models import Role, User
 from vfac.models import Visibility
@@ -78,11 +80,6 @@ def _course_editor(user: User | None, course: Any) -> bool:
                                                         or course.is_instructor(user))
 
 
-def _course_view(user: User | None, course: Any) -> bool:
-    # Unpublished courses are drafts: their editors preview them, nobody else sees them.
-    return _course_editor(user, course) or (course.is_published and _visible(user, course))
-
-
 def _paper_submitter(user: User | None, paper: Any) -> bool:
     return at_least(Role.MEMBER)(user, paper) and paper is not None \
         and paper.submitter_id == user.id
@@ -92,13 +89,6 @@ def _paper_moderator(user: User | None, paper: Any) -> bool:
     # A draft is its submitter's own until it is submitted; moderators see the rest.
     return at_least(Role.MODERATOR)(user, paper) and _visible(user, paper) and (
         paper is None or paper.status.value != "draft")
-
-
-def _paper_view(user: User | None, paper: Any) -> bool:
-    # Published papers by visibility; unpublished ones to their submitter and moderators.
-    if paper.is_published and _visible(user, paper):
-        return True
-    return _paper_submitter(user, paper) or _paper_moderator(user, paper)
 
 
 def _paper_edit(user: User | None, paper: Any) -> bool:
@@ -119,12 +109,8 @@ def _author(user: User | None, item: Any) -> bool:
 
 
 def _thread_view(user: User | None, thread: Any) -> bool:
-    # Live threads by visibility; a hidden one to its author too, a deleted one to moderators.
-    if not _visible(user, thread):
-        return False
-    if thread.is_deleted:
-        return _forum_moderator(user, thread)
-    return not thread.is_hidden or _author(user, thread) or _forum_moderator(user, thread)
+    # the advice board's policy decides (forum/policy.py)
+    return can(user, "forum.thread.view", thread)
 
 
 def _thread_takes_part(user: User | None, thread: Any) -> bool:
@@ -171,9 +157,14 @@ def _accept(user: User | None, thread: Any) -> bool:
 
 
 def _flag(user: User | None, item: Any) -> bool:
-    thread = getattr(item, "thread", item)
+    # what one may not read one may not flag either (the flag page quotes the item)
     return at_least(Role.MEMBER)(user, item) and not _author(user, item) \
-        and _thread_view(user, thread) and not item.is_deleted
+        and can(user, READ_ACTION[type(item).__name__], item) and not item.is_deleted
+
+
+# The action that reads the text of each kind of board item (forum/policy.py).
+READ_ACTION = {"Thread": "forum.thread.view", "Post": "forum.answer.read",
+               "Comment": "forum.comment.read"}
 
 
 RULES: dict[str, Rule] = {
@@ -190,14 +181,11 @@ RULES: dict[str, Rule] = {
     "vfac.content.members": at_least(Role.MEMBER),
     "courses.course.create": at_least(Role.INSTRUCTOR),
     "courses.course.edit": _course_editor,
-    "courses.course.view": _course_view,
     "courses.course.enrol": lambda user, course: at_least(Role.MEMBER)(user, course)
     and course.is_published and _visible(user, course),
     "research.paper.submit": at_least(Role.MEMBER),
-    "research.paper.view": _paper_view,
     "research.paper.edit": _paper_edit,
     "research.paper.moderate": _paper_moderator,
-    "forum.thread.view": _thread_view,
     "forum.thread.create": at_least(Role.MEMBER),
     "forum.thread.answer": _thread_takes_part,
     "forum.thread.comment": _thread_takes_part,
@@ -218,6 +206,58 @@ RULES: dict[str, Rule] = {
                                                   and user.is_law_enforcement)
     or at_least(Role.MODERATOR)(user, obj),
 }
+
+
+class Policy(Protocol):
+    """Who may see which items of one kind, as a rule on one object and as a query filter.
+
+    Each pillar owns the policies of its kinds (forum/policy.py, research/policy.py,
+    courses/policy.py) and registers them here, so can() and require() answer for them like
+    for every other rule; lists, searches, feeds and notifications filter with where(), and
+    one test checks that both give the same answer for every action and kind of person.
+    """
+
+    model: ClassVar[type]
+    actions: ClassVar[tuple[str, ...]]
+
+    def allows(self, user: User | None, action: str, obj: Any) -> bool: ...
+
+    def where(self, user: User | None, action: str, entity: Any) -> list[Any]: ...
+
+
+POLICIES: dict[str, Policy] = {}
+
+
+def register_policy(policy: Policy) -> Policy:
+    """Make the policy's actions rules: can(user, action, obj) asks policy.allows."""
+    for action in policy.actions:
+        POLICIES[action] = policy
+        RULES[action] = partial(_ask_policy, policy, action)
+    return policy
+
+
+def _ask_policy(policy: Policy, action: str, user: User | None, obj: Any) -> bool:
+    return obj is not None and policy.allows(user, action, obj)
+
+
+def where(user: Any, action: str, entity: Any = None) -> list[Any]:
+    """Query conditions that keep exactly the rows can(user, action, row) allows.
+
+    `entity` is the policy's model or an alias of it (for correlated subqueries).
+    """
+    policy = POLICIES[action]
+    return policy.where(_real(user), action, policy.model if entity is None else entity)
+
+
+def member_id(user: Any) -> int | None:
+    """The id an author clause compares with: approved members' only (a rule's _author)."""
+    user = _real(user)
+    return user.id if user is not None and user.is_approved else None
+
+
+def nothing() -> list[Any]:
+    """A filter that keeps no row (the SQL side of a rule that says no to everyone)."""
+    return [false()]
 
 
 def can(user: Any, action: str, obj: Any = None) -> bool:

@@ -7,7 +7,7 @@ from flask_babel import ngettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from accounts.permissions import profile_shows, visibilities_for
+from accounts.permissions import profile_shows, visibilities_for, where
 from courses.forms import level_labels
 from courses.models import Certificate, Course, course_topic
 from courses.services import catalogue, learning, stats
@@ -31,7 +31,7 @@ def _item(course: Course, **extra) -> pillars.Item:
 
 
 def _visible(actor) -> list:
-    return [Course.is_published.is_(True), Course.visibility.in_(visibilities_for(actor))]
+    return where(actor, "courses.course.list")
 
 
 def search_section(actor, q: str, terms: list[set[str]],

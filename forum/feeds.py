@@ -6,15 +6,19 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from accounts.permissions import where
 from forum.atom import Entry, atom_feed
 from forum.models import Category, Post, Thread
 from vfac.extensions import db
 from vfac.i18n import current_language
-from vfac.models import Visibility, utcnow
+from vfac.models import utcnow
 
 FEED_SIZE = 30
-_PUBLIC = (Thread.visibility == Visibility.PUBLIC, Thread.hidden_at.is_(None),
-           Thread.deleted_at.is_(None))
+
+
+def _public() -> list:
+    # what a visitor may list: feeds are read without signing in, by any feed reader
+    return where(None, "forum.thread.list")
 
 
 def _thread_entry(thread: Thread) -> Entry:
@@ -26,7 +30,7 @@ def _thread_entry(thread: Thread) -> Entry:
 
 def _threads_feed(where: tuple, title: str, self_url: str, alternate_url: str) -> bytes:
     threads = list(db.session.execute(
-        select(Thread).where(*_PUBLIC, *where).order_by(Thread.created_at.desc()).limit(FEED_SIZE)
+        select(Thread).where(*_public(), *where).order_by(Thread.created_at.desc()).limit(FEED_SIZE)
         .options(selectinload(Thread.author), selectinload(Thread.tags))).scalars())
     return atom_feed(id=self_url, title=title, self_url=self_url, alternate_url=alternate_url,
                      updated=max((t.last_activity_at for t in threads), default=utcnow()),
@@ -51,13 +55,13 @@ def category_feed(category: Category) -> bytes:
 
 def thread_feed(thread_id: int) -> bytes | None:
     """A public thread's question and visible answers; None when it is not public."""
-    thread = db.session.execute(select(Thread).where(Thread.id == thread_id, *_PUBLIC).options(
+    thread = db.session.execute(select(Thread).where(Thread.id == thread_id, *_public()).options(
         selectinload(Thread.author), selectinload(Thread.tags))).scalar_one_or_none()
     if thread is None:
         return None
     answers = db.session.execute(
-        select(Post).where(Post.thread_id == thread.id, Post.hidden_at.is_(None),
-                           Post.deleted_at.is_(None)).order_by(Post.id.desc()).limit(FEED_SIZE)
+        select(Post).where(Post.thread_id == thread.id, *where(None, "forum.answer.read"))
+        .order_by(Post.id.desc()).limit(FEED_SIZE)
         .options(selectinload(Post.author))).scalars()
     url = url_for("forum.thread", thread_id=thread.id, slug=thread.slug, _external=True)
     entries = [_thread_entry(thread)] + [

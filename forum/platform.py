@@ -7,7 +7,7 @@ from flask_babel import ngettext
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
-from accounts.permissions import can, profile_shows
+from accounts.permissions import can, profile_shows, where
 from forum.models import Category, Notification, Post, Thread, thread_topic
 from forum.services import board, notify, stats
 from forum.services.index import index_thread
@@ -32,12 +32,13 @@ def _item(thread: Thread, **extra) -> pillars.Item:
 
 def _open_in(actor, topic_ids: list[int]) -> list:
     """Live threads without an accepted answer, in these topics (any topic when none given)."""
-    where = board.live(actor) + [Thread.accepted_answer_id.is_(None), Thread.locked_at.is_(None)]
+    conditions = where(actor, "forum.thread.list") + [Thread.accepted_answer_id.is_(None),
+                                                      Thread.locked_at.is_(None)]
     if topic_ids:
-        where.append(or_(Thread.id.in_(select(thread_topic.c.thread_id).where(
+        conditions.append(or_(Thread.id.in_(select(thread_topic.c.thread_id).where(
             thread_topic.c.topic_id.in_(topic_ids))), Thread.category_id.in_(
             select(Category.id).where(Category.topic_id.in_(topic_ids)))))
-    return where
+    return conditions
 
 
 def search_section(actor, q: str, terms: list[set[str]],
@@ -53,8 +54,8 @@ def search_section(actor, q: str, terms: list[set[str]],
 
 def topic_section(actor, topic: Topic) -> pillars.Section:
     """The open questions of a topic, most recently active first."""
-    where = _open_in(actor, [topic.id])
-    total, threads = count_and_first(Thread, where, (Thread.last_activity_at.desc(),
+    conditions = _open_in(actor, [topic.id])
+    total, threads = count_and_first(Thread, conditions, (Thread.last_activity_at.desc(),
                                                      Thread.id.desc()), LIMIT)
     return pillars.Section("forum", _("Open questions"), [_item(t) for t in threads], total,
                            url_for("forum.category", slug=topic.slug), _("All its questions"),
@@ -63,7 +64,8 @@ def topic_section(actor, topic: Topic) -> pillars.Section:
 
 def topic_counts(actor) -> dict[int, str]:
     """How many live questions each topic has for this reader, as words ("5 questions")."""
-    counts = count_per_topic(thread_topic, thread_topic.c.thread_id, Thread, board.live(actor))
+    counts = count_per_topic(thread_topic, thread_topic.c.thread_id, Thread,
+                             where(actor, "forum.thread.list"))
     return {topic_id: ngettext("%(num)d question", "%(num)d questions", n)
             for topic_id, n in counts.items()}
 
@@ -87,12 +89,11 @@ def unread_section(actor) -> pillars.Section | None:
     if not can(actor, "forum.member.notifications"):
         return None
     # notes about threads hidden or deleted since (or no longer visible) are left out
-    where = [Notification.user_id == actor.id, Notification.read_at.is_(None),
-             Notification.thread_id.in_(select(Thread.id).where(*board.live(actor)))]
-    total = db.session.execute(select(func.count()).select_from(Notification).where(*where)
-                               ).scalar_one()
+    conditions = [*where(actor, "forum.notification.list"), Notification.read_at.is_(None)]
+    total = db.session.execute(select(func.count()).select_from(Notification)
+                               .where(*conditions)).scalar_one()
     notes = db.session.execute(
-        select(Notification).where(*where).options(selectinload(Notification.thread))
+        select(Notification).where(*conditions).options(selectinload(Notification.thread))
         .order_by(Notification.id.desc()).limit(LIMIT)).scalars()
     items = [pillars.Item(title=note.thread.title, detail=str(notify.subject_for(note.kind)),
                           url=url_for("forum.open_notification", note_id=note.id),
@@ -107,10 +108,10 @@ def member_section(viewer, member) -> pillars.Section | None:
     """The member's accepted answers, in threads the viewer may see."""
     if not profile_shows(viewer, member, "answers"):
         return None
-    where = board.live(viewer) + [Thread.accepted_answer_id.in_(
+    conditions = where(viewer, "forum.thread.list") + [Thread.accepted_answer_id.in_(
         select(Post.id).where(Post.author_id == member.id, Post.hidden_at.is_(None),
-                              Post.deleted_at.is_(None)))]
-    total, threads = count_and_first(Thread, where, (Thread.last_activity_at.desc(),
+                              *where(viewer, "forum.answer.read")))]
+    total, threads = count_and_first(Thread, conditions, (Thread.last_activity_at.desc(),
                                                      Thread.id.desc()), 10)
     return pillars.Section("forum", _("Accepted answers"), [_item(t) for t in threads], total,
                            empty=_("No accepted answer yet."))

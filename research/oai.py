@@ -21,9 +21,10 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import selectinload
 from werkzeug.routing import BuildError
 
-from research.models import Paper, Status
+from accounts.permissions import where
+from research.models import Paper
 from vfac.extensions import db
-from vfac.models import Topic, Visibility
+from vfac.models import Topic
 
 bp = Blueprint("oai", __name__)
 
@@ -149,8 +150,7 @@ def _stamp(moment: datetime) -> str:
 
 def _public() -> list:
     """Only public, published papers are ever part of the repository."""
-    return [Paper.status == Status.PUBLISHED, Paper.visibility == Visibility.PUBLIC,
-            Paper.published_at.is_not(None)]
+    return [*where(None, "research.paper.list"), Paper.published_at.is_not(None)]
 
 
 def _paper_by_identifier(identifier: str, *, full: bool) -> Paper:

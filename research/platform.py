@@ -7,7 +7,7 @@ from flask_babel import ngettext
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from accounts.permissions import profile_shows, visibilities_for
+from accounts.permissions import profile_shows, visibilities_for, where
 from research.forms import type_labels
 from research.models import Paper, Status, paper_topic
 from research.services import library, stats
@@ -32,7 +32,7 @@ def _item(paper: Paper, **extra) -> pillars.Item:
 
 
 def _visible(actor) -> list:
-    return [Paper.status == Status.PUBLISHED, Paper.visibility.in_(visibilities_for(actor))]
+    return where(actor, "research.paper.list")
 
 
 def _papers(statement) -> list[Paper]:

@@ -9,7 +9,7 @@ from flask_security import auth_required
 
 from accounts.permissions import require
 from accounts.services import ServiceError
-from research import citations, files, platform
+from research import citations, files, platform, policy
 from research.forms import ModerateForm, PaperForm, library_query, region_labels, type_labels
 from research.models import Paper, PaperType
 from research.services import library, moderation, submission
@@ -18,6 +18,7 @@ from vfac.params import int_arg
 from vfac.topics import all_topics
 
 bp = Blueprint("research", __name__, url_prefix="/research")
+policy.register()  # who sees which items (accounts.permissions asks)
 platform.register()  # search, topic hubs, home and member pages show papers too
 
 

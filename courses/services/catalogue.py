@@ -11,7 +11,7 @@ from flask import url_for
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
-from accounts.permissions import can, visibilities_for
+from accounts.permissions import can, visibilities_for, where
 from courses.models import (Course, CourseAudience, Enrolment, Lesson, LessonCompletion, Level,
                             Module, Question, Quiz, QuizAttempt, course_topic)
 from vfac import search
@@ -32,8 +32,7 @@ class CatalogueFilter:
 
 def catalogue_query(actor, filters: CatalogueFilter, any_word: bool = False) -> Select:
     """Published courses the actor may see, narrowed by the filters (every word, or any)."""
-    query = select(Course).where(Course.is_published.is_(True),
-                                 Course.visibility.in_(visibilities_for(actor)))
+    query = select(Course).where(*where(actor, "courses.course.list"))
     if filters.topic:
         query = query.where(Course.id.in_(
             select(course_topic.c.course_id).join(Topic, Topic.id == course_topic.c.topic_id)

@@ -5,13 +5,14 @@ from flask import Blueprint, abort
 from flask_login import current_user
 
 from accounts.permissions import require
-from courses import platform
+from courses import platform, policy
 from courses.models import Course, Lesson, Module
 from courses.services.catalogue import course_by_slug, lesson_link
 from vfac import links
 
 bp = Blueprint("courses", __name__)
 links.register("lesson", lesson_link)  # the advice board's "asked about this lesson"
+policy.register()  # who sees which items (accounts.permissions asks)
 platform.register()  # search, topic hubs, home and member pages show courses too
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import case, func, select, tuple_
 from sqlalchemy.orm import aliased, selectinload
 
 from accounts.models import User, expertise
-from accounts.permissions import can, visibilities_for
+from accounts.permissions import can, visibilities_for, where
 from forum.models import (Category, Comment, Post, Subscription, Tag, Thread, Vote, thread_tag,
                           thread_topic)
 from forum.services.notify import EXPERT_ROLES
@@ -24,12 +24,6 @@ from vfac.models import Topic
 SORTS = ("active", "newest", "unanswered", "votes")
 SEARCH_PER_PAGE = 20
 thread_views = BatchedCounter(Thread, "view_count", "FORUM_VIEW_COUNT_FLUSH_SECONDS")
-
-
-def live(actor) -> list:
-    """Threads this reader may list: visible to them, neither hidden nor deleted."""
-    return [Thread.visibility.in_(visibilities_for(actor)), Thread.hidden_at.is_(None),
-            Thread.deleted_at.is_(None)]
 
 
 @dataclass
@@ -46,15 +40,14 @@ def board_index(actor) -> list[CategoryRow]:
         select(Category).join(Topic).order_by(Category.position, Topic.position)).scalars()}
     counts = db.session.execute(
         select(Thread.category_id, func.count(), func.coalesce(func.sum(Thread.answer_count), 0))
-        .where(*live(actor)).group_by(Thread.category_id))
+        .where(*where(actor, "forum.thread.list")).group_by(Thread.category_id))
     for category_id, threads, answers in counts:
         rows[category_id].threads, rows[category_id].answers = threads, answers
     # the latest thread of each category: one correlated lookup per category that walks the
     # (category, last activity) index backwards, instead of ranking every thread
     inner = aliased(Thread)
     newest = (select(inner.id).where(inner.category_id == Category.id,
-                                     inner.visibility.in_(visibilities_for(actor)),
-                                     inner.hidden_at.is_(None), inner.deleted_at.is_(None))
+                                     *where(actor, "forum.thread.list", inner))
               .order_by(inner.last_activity_at.desc(), inner.id.desc()).limit(1)
               .correlate(Category).scalar_subquery())
     latest = db.session.execute(
@@ -102,25 +95,25 @@ def _cursor(sort: str, thread: Thread) -> str:
 def category_listing(actor, category: Category | None, query: ListingQuery) -> Listing:
     """One page of threads (a category's, or the whole board's), sorted and filtered."""
     per_page = current_app.config["FORUM_THREADS_PER_PAGE"]
-    where = live(actor)
+    conditions = where(actor, "forum.thread.list")
     if category is not None:
-        where.append(Thread.category_id == category.id)
+        conditions.append(Thread.category_id == category.id)
     if query.tag:
-        where.append(Thread.id.in_(select(thread_tag.c.thread_id).join(Tag).where(
+        conditions.append(Thread.id.in_(select(thread_tag.c.thread_id).join(Tag).where(
             Tag.name == query.tag)))
     for column, value in ((Thread.language, query.language), (Thread.country, query.country)):
         if value:
-            where.append(column == value)
+            conditions.append(column == value)
     if query.sort == "unanswered":
-        where.append(Thread.answer_count == 0)
+        conditions.append(Thread.answer_count == 0)
     pinned = []
     if query.sort == "active" and category is not None:
         if query.after is None:
-            pinned = _threads(select(Thread).where(*where, Thread.is_pinned.is_(True))
+            pinned = _threads(select(Thread).where(*conditions, Thread.is_pinned.is_(True))
                               .order_by(Thread.last_activity_at.desc()))
-        where.append(Thread.is_pinned.is_(False))
+        conditions.append(Thread.is_pinned.is_(False))
     key = _sort_key(query.sort)
-    statement = select(Thread).where(*where)
+    statement = select(Thread).where(*conditions)
     if query.after:
         statement = statement.where(tuple_(key, Thread.id) < parse_after(query.sort, query.after))
     threads = _threads(statement.order_by(key.desc(), Thread.id.desc()).limit(per_page + 1))
@@ -138,11 +131,12 @@ def _threads(statement) -> list[Thread]:
 
 
 def popular_tags(actor, category: Category | None, limit: int = 15) -> list[tuple[str, int]]:
-    where = live(actor) + ([Thread.category_id == category.id] if category else [])
+    conditions = where(actor, "forum.thread.list") + (
+        [Thread.category_id == category.id] if category else [])
     return [tuple(row) for row in db.session.execute(
         select(Tag.name, func.count()).select_from(thread_tag)
         .join(Thread, Thread.id == thread_tag.c.thread_id).join(Tag, Tag.id == thread_tag.c.tag_id)
-        .where(*where).group_by(Tag.name).order_by(func.count().desc(), Tag.name).limit(limit))]
+        .where(*conditions).group_by(Tag.name).order_by(func.count().desc(), Tag.name).limit(limit))]
 
 
 def category_by_slug(slug: str) -> Category | None:
@@ -242,17 +236,17 @@ def search_threads(actor, q: str, page: int = 1, any_term: bool = False,
     if not terms:
         return SearchResults([], 0, {})
     matched = search.matching("thread", terms, visibilities_for(actor), any_term).subquery()
-    where = live(actor) + [Thread.id.in_(select(matched.c.object_id))]
-    total = db.session.execute(select(func.count()).select_from(Thread).where(*where)
+    conditions = where(actor, "forum.thread.list") + [Thread.id.in_(select(matched.c.object_id))]
+    total = db.session.execute(select(func.count()).select_from(Thread).where(*conditions)
                                ).scalar_one()
     ids = list(db.session.execute(
         select(matched.c.object_id).where(matched.c.object_id.in_(select(Thread.id)
-                                                                  .where(*where)))
+                                                                  .where(*conditions)))
         .order_by(matched.c.score.desc(), matched.c.object_id.desc())
         .limit(per_page).offset((page - 1) * per_page)).scalars())
-    by_id = {t.id: t for t in _threads(select(Thread).where(Thread.id.in_(ids), *live(actor)))}
+    by_id = {t.id: t for t in _threads(select(Thread).where(Thread.id.in_(ids), *conditions))}
     threads = [by_id[i] for i in ids if i in by_id]
-    return SearchResults(threads, total, _snippets(threads, terms))
+    return SearchResults(threads, total, _snippets(actor, threads, terms))
 
 
 def _plain(html: str) -> str:
@@ -260,15 +254,15 @@ def _plain(html: str) -> str:
     return unescape(re.sub(r"<[^>]+>", " ", html))
 
 
-def _snippets(threads: list[Thread], terms: list[set[str]]) -> dict[int, Markup]:
-    """A highlighted passage of the question, else of the first answer that matches."""
+def _snippets(actor, threads: list[Thread], terms: list[set[str]]) -> dict[int, Markup]:
+    """A highlighted passage of the question, else of the first live answer that matches."""
     found = {t.id: search.snippet(_plain(t.body_html), terms, t.language) for t in threads}
     missing = {t.id: t.language for t in threads if found[t.id] is None}
     if missing:
         for thread_id, text in db.session.execute(
                 select(Post.thread_id, Post.body_html).where(
-                    Post.thread_id.in_(list(missing)), Post.hidden_at.is_(None),
-                    Post.deleted_at.is_(None)).order_by(Post.id)):
+                    Post.thread_id.in_(list(missing)), *where(actor, "forum.answer.read"),
+                    Post.hidden_at.is_(None)).order_by(Post.id)):
             if found[thread_id] is None:
                 found[thread_id] = search.snippet(_plain(text), terms, missing[thread_id])
     return {k: v for k, v in found.items() if v is not None}
@@ -288,7 +282,8 @@ def questions_for(expert: User) -> list[Thread]:
         return []
     answered = select(Post.thread_id).where(Post.author_id == expert.id)
     statement = (select(Thread).where(
-        *live(expert), Thread.accepted_answer_id.is_(None), Thread.locked_at.is_(None),
+        *where(expert, "forum.thread.list"), Thread.accepted_answer_id.is_(None),
+        Thread.locked_at.is_(None),
         Thread.language.in_(expert.languages), Thread.author_id != expert.id,
         Thread.id.in_(select(thread_topic.c.thread_id).where(
             thread_topic.c.topic_id.in_(topic_ids))),

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from accounts.models import Status, User, expertise
-from accounts.permissions import can, require
+from accounts.permissions import require, where
 from accounts.services import MemberCard, member_card
 from forum.models import Notification, NotificationKind, Thread
 from forum.services.notify import EXPERT_ROLES
@@ -55,8 +55,8 @@ def invitations(actor: User) -> list[Thread]:
     require(actor, "forum.member.notifications")
     threads = db.session.execute(
         select(Thread).join(Notification, Notification.thread_id == Thread.id)
-        .where(Notification.user_id == actor.id, Notification.kind == NotificationKind.INVITE,
-               Thread.deleted_at.is_(None), Thread.hidden_at.is_(None))
+        .where(Notification.kind == NotificationKind.INVITE,
+               *where(actor, "forum.notification.list"), *where(actor, "forum.thread.list"))
         .order_by(Notification.id.desc()).limit(50)
         .options(selectinload(Thread.author))).scalars().unique()
-    return [t for t in threads if can(actor, "forum.thread.view", t)]
+    return list(threads)

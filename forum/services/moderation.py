@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from accounts import audit
 from accounts.models import User
-from accounts.permissions import require, visibilities_for
+from accounts.permissions import READ_ACTION, require, visibilities_for, where
 from accounts.services import ServiceError
 from forum.models import (Category, Comment, Flag, FlagReason, FlagState, Post, Revision, Thread,
                           ThreadStatus)
@@ -158,12 +158,13 @@ def move_thread(actor: User, thread: Thread, category: Category) -> None:
 
 
 def revisions(actor, item: Item) -> list[Revision]:
-    """The edit history of an item, newest first."""
-    require(actor, "forum.thread.view", thread_of(item))
+    """The edit history of an item the reader may read, newest first."""
+    require(actor, READ_ACTION[type(item).__name__], item)
     target = _target(item)
-    where = [Revision.thread_id == target["thread_id"]]
+    conditions = [Revision.thread_id == target["thread_id"], *where(actor, "forum.revision.read")]
     for key in ("post_id", "comment_id"):
         column = getattr(Revision, key)
-        where.append(column == target[key] if target[key] is not None else column.is_(None))
-    return list(db.session.execute(select(Revision).where(*where).order_by(Revision.id.desc())
+        conditions.append(column == target[key] if target[key] is not None else column.is_(None))
+    return list(db.session.execute(select(Revision).where(*conditions)
+                                   .order_by(Revision.id.desc())
                                    .options(selectinload(Revision.editor))).scalars())

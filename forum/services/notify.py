@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from accounts.mail import send_mail
 from accounts.models import MailSetting, Role, Status, User, expertise
-from accounts.permissions import can, require
+from accounts.permissions import can, require, where
 from forum.models import Notification, NotificationKind, Post, Subscription, Thread
 from vfac import jobs
 from vfac.extensions import db
@@ -114,7 +114,8 @@ def send_immediate_mail(ids: list[int]) -> None:
         .options(selectinload(Notification.user), selectinload(Notification.thread),
                  selectinload(Notification.actor))).scalars()
     for note in notes:
-        if note.user.mail_notifications is not MailSetting.IMMEDIATE:
+        if note.user.mail_notifications is not MailSetting.IMMEDIATE \
+                or not can(note.user, "forum.notification.list", note):
             continue
         url = url_for("forum.thread", thread_id=note.thread_id, _external=True)
         send_mail(note.user.email, note.user.language, subject_for(note.kind),
@@ -137,11 +138,13 @@ def send_digests(now=None) -> int:
         if member.digest_sent_at and now - member.digest_sent_at < timedelta(hours=23):
             continue
         notes = list(db.session.execute(
-            select(Notification).where(Notification.user_id == member.id,
+            select(Notification).where(*where(member, "forum.notification.list"),
                                        Notification.read_at.is_(None),
                                        Notification.emailed_at.is_(None))
             .options(selectinload(Notification.thread), selectinload(Notification.actor))
             .order_by(Notification.id)).scalars())
+        if not notes:  # all about threads hidden or deleted since: nothing to tell
+            continue
         send_mail(member.email, member.language, _l("Your daily summary from the advice board"),
                   "forum_digest", member=member, notes=notes, subject_for=subject_for,
                   url=url_for("forum.notifications", _external=True))
@@ -155,13 +158,16 @@ def send_digests(now=None) -> int:
 def unread_count(user: User) -> int:
     return db.session.execute(
         select(func.count()).select_from(Notification)
-        .where(Notification.user_id == user.id, Notification.read_at.is_(None))).scalar_one()
+        .where(*where(user, "forum.notification.list"), Notification.read_at.is_(None))
+    ).scalar_one()
 
 
 def notifications_page(actor: User, before: int | None) -> Page:
     """The member's notifications, newest first."""
     require(actor, "forum.member.notifications")
-    query = (select(Notification).where(Notification.user_id == actor.id)
+    # only while the member may still see what each points to (forum/policy.py): a thread
+    # hidden or deleted since leaves the list, title and all
+    query = (select(Notification).where(*where(actor, "forum.notification.list"))
              .options(selectinload(Notification.thread), selectinload(Notification.actor)))
     return keyset_page(query, Notification.id, before, ascending=False)
 
@@ -170,7 +176,7 @@ def open_notification(actor: User, note_id: int) -> Notification | None:
     """Mark one of the member's notifications read; None when it is not theirs."""
     require(actor, "forum.member.notifications")
     note = db.session.get(Notification, note_id)
-    if note is None or note.user_id != actor.id:
+    if note is None or not can(actor, "forum.notification.list", note):
         return None
     if note.read_at is None:
         note.read_at = utcnow()

@@ -5,14 +5,15 @@ from flask import Blueprint, abort, render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from accounts.permissions import can
-from forum import platform
+from accounts.permissions import READ_ACTION, can
+from forum import platform, policy
 from forum.models import Comment, Post, Thread
 from forum.services import board, notify
 from vfac.extensions import db
 
 bp = Blueprint("forum", __name__, url_prefix="/forum")
 KINDS = {"question": Thread, "answer": Post, "comment": Comment}
+policy.register()  # who sees which items (accounts.permissions asks)
 platform.register()  # search, topic hubs, home and member pages show questions too
 
 
@@ -25,15 +26,14 @@ def load_thread(thread_id: int) -> Thread:
 
 
 def load_item(kind: str, item_id: int) -> Thread | Post | Comment:
-    """A question, answer or comment whose thread this reader may see; 404 otherwise."""
+    """A question, answer or comment this reader may read (forum/policy.py); 404 otherwise.
+
+    Every page about one item (its history, the flag form, edit, delete, hide) starts here,
+    so none of them shows the text of an item hidden from the reader.
+    """
     model = KINDS.get(kind)
     item = db.session.get(model, item_id) if model else None
-    if item is None:
-        abort(404)
-    thread = item if isinstance(item, Thread) else item.thread
-    if not can(current_user, "forum.thread.view", thread):
-        abort(404)
-    if item.is_deleted and not can(current_user, "forum.thread.moderate", thread):
+    if item is None or not can(current_user, READ_ACTION[model.__name__], item):
         abort(404)
     return item
 

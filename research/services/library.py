@@ -18,7 +18,8 @@ from sqlalchemy.orm import selectinload
 from accounts import audit
 from accounts.models import User
 from accounts.permissions import can, require, visibilities_for
-from research.models import Paper, PaperFile, PaperType, Status, paper_topic
+from accounts.permissions import where as policy_where
+from research.models import Paper, PaperFile, PaperType, paper_topic
 from vfac import search
 from vfac.counters import BatchedCounter
 from vfac.extensions import db
@@ -62,7 +63,7 @@ def _conditions(actor, query: LibraryQuery, terms: list[set[str]],
     of thousands of ids, and the full-text match is only ever a semi-join.
     """
     visible = visibilities_for(actor)
-    where = [Paper.status == Status.PUBLISHED, Paper.visibility.in_(visible)]
+    where = policy_where(actor, "research.paper.list")
     matched = None
     if terms:
         matched = search.matching("paper", terms, visible, any_term).subquery()
@@ -216,8 +217,7 @@ def related_papers(actor, paper: Paper, limit: int = 5) -> list[Paper]:
               .group_by(paper_topic.c.paper_id).subquery())
     return list(db.session.execute(
         select(Paper).join(shared, shared.c.paper_id == Paper.id)
-        .where(Paper.status == Status.PUBLISHED,
-               Paper.visibility.in_(visibilities_for(actor)))
+        .where(*policy_where(actor, "research.paper.list"))
         .order_by(shared.c.n.desc(), Paper.year.desc(), Paper.id.desc()).limit(limit)
         .options(selectinload(Paper.authors))).scalars())
 
