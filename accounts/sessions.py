@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from flask import Flask, Request, Response, g, request
@@ -58,6 +58,14 @@ class _VisitorCookie(SecureCookieSessionInterface):
 
 
 ANONYMOUS_COOKIE = "vfac_visitor"
+# the idle limit of a session, fixed at login from the member's role (staff: shorter)
+_IDLE_KEY = "_idle_seconds"
+
+
+def visitor_cookie_name(app: Flask) -> str:
+    """The visitor cookie's name: with the session cookie's __Host- prefix, when it has one."""
+    prefix = "__Host-" if app.config["SESSION_COOKIE_NAME"].startswith("__Host-") else ""
+    return prefix + ANONYMOUS_COOKIE
 
 
 class DatabaseSessionInterface(SessionInterface):
@@ -67,16 +75,17 @@ class DatabaseSessionInterface(SessionInterface):
             record = db.session.execute(
                 select(UserSession).where(UserSession.token_hash == hash_token(token))
             ).scalar_one_or_none()
-            if record is not None and not self._expired(app, record):
+            if record is not None:
                 try:
-                    return ServerSession(_serializer.loads(record.data), record=record,
-                                         token=token)
+                    data = _serializer.loads(record.data)
                 except ValueError:
-                    pass
+                    data = None
+                if data is not None and not self._expired(app, record, data):
+                    return ServerSession(data, record=record, token=token)
         return ServerSession(self._visitor_data(app, request))
 
     def _visitor_data(self, app: Flask, request: Request) -> dict[str, Any]:
-        value = request.cookies.get(ANONYMOUS_COOKIE)
+        value = request.cookies.get(visitor_cookie_name(app))
         signer = _VisitorCookie().get_signing_serializer(app)
         if not value or signer is None:
             return {}
@@ -86,13 +95,13 @@ class DatabaseSessionInterface(SessionInterface):
         except BadSignature:
             return {}
 
-    def _expired(self, app: Flask, record: UserSession) -> bool:
+    def _expired(self, app: Flask, record: UserSession, data: dict[str, Any]) -> bool:
+        """Past its lifetime, or idle for longer than its limit ("remember me" too)."""
         now = utcnow()
         if _aware(record.expires_at) <= now:
             return True
-        idle = app.config["SESSION_IDLE_TIMEOUT"]
-        return record.user_id is not None and not record.is_persistent \
-            and _aware(record.last_seen_at) + idle <= now
+        return record.user_id is not None \
+            and _aware(record.last_seen_at) + idle_limit(app, data, record.is_persistent) <= now
 
     def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
         assert isinstance(session, ServerSession)
@@ -100,7 +109,7 @@ class DatabaseSessionInterface(SessionInterface):
                               self.get_cookie_path(app))
         user_id = _session_user_id(session)
         record = session.record
-        if record is not None or session or request.cookies.get(ANONYMOUS_COOKIE):
+        if record is not None or session or request.cookies.get(visitor_cookie_name(app)):
             response.vary.add("Cookie")
         now = utcnow()
         stale = record is not None and record.user_id != user_id  # logout, or another login
@@ -121,8 +130,8 @@ class DatabaseSessionInterface(SessionInterface):
             db.session.commit()
             self._save_visitor(app, session, response)
             return
-        if request.cookies.get(ANONYMOUS_COOKIE):
-            response.delete_cookie(ANONYMOUS_COOKIE, domain=domain, path=path)
+        if request.cookies.get(visitor_cookie_name(app)):
+            response.delete_cookie(visitor_cookie_name(app), domain=domain, path=path)
         if record is None:
             token = secrets.token_urlsafe(32)
             record = self._create(app, session, token, user_id, now)
@@ -142,20 +151,23 @@ class DatabaseSessionInterface(SessionInterface):
         """A visitor's session lives in a signed cookie; nothing is written to the database."""
         domain, path = self.get_cookie_domain(app), self.get_cookie_path(app)
         if not session:
-            if request.cookies.get(ANONYMOUS_COOKIE):
-                response.delete_cookie(ANONYMOUS_COOKIE, domain=domain, path=path)
+            if request.cookies.get(visitor_cookie_name(app)):
+                response.delete_cookie(visitor_cookie_name(app), domain=domain, path=path)
             return
         if not session.modified:
             return
         signer = _VisitorCookie().get_signing_serializer(app)
         assert signer is not None
-        response.set_cookie(ANONYMOUS_COOKIE, signer.dumps(dict(session)), httponly=True,
+        response.set_cookie(visitor_cookie_name(app), signer.dumps(dict(session)), httponly=True,
                             domain=domain, path=path, secure=self.get_cookie_secure(app),
                             samesite=self.get_cookie_samesite(app))
 
     def _create(self, app: Flask, session: ServerSession, token: str, user_id: int,
                 now: datetime) -> UserSession:
         persistent = bool(session.get("_persistent"))
+        user = db.session.get(User, user_id)
+        if user is not None and user.is_staff:  # staff sessions are worth more to a thief
+            session[_IDLE_KEY] = int(app.config["SESSION_STAFF_IDLE_TIMEOUT"].total_seconds())
         lifetime = app.config["SESSION_REMEMBER_LIFETIME" if persistent
                               else "SESSION_ABSOLUTE_LIFETIME"]
         record = UserSession(token_hash=hash_token(token), user_id=user_id,
@@ -174,6 +186,14 @@ class DatabaseSessionInterface(SessionInterface):
 
     def _delete(self, record_id: int) -> None:
         db.session.execute(delete(UserSession).where(UserSession.id == record_id))
+
+
+def idle_limit(app: Flask, data: dict[str, Any], persistent: bool) -> timedelta:
+    """How long a signed-in session may go unused: the staff limit when set at login, else
+    the members' one; a "remember me" session gets the longer remember limit, never more."""
+    if _IDLE_KEY in data:
+        return timedelta(seconds=data[_IDLE_KEY])
+    return app.config["SESSION_REMEMBER_IDLE_TIMEOUT" if persistent else "SESSION_IDLE_TIMEOUT"]
 
 
 def _session_user_id(session: ServerSession) -> int | None:

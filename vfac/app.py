@@ -83,7 +83,8 @@ def _configure(app: Flask, overrides: dict[str, Any]) -> None:
     config = app.config
     apply_base_url(config)
     for key in ("SESSION_IDLE_TIMEOUT", "SESSION_ABSOLUTE_LIFETIME", "SESSION_REMEMBER_LIFETIME",
-                "SESSION_ANONYMOUS_LIFETIME", "SESSION_TOUCH_INTERVAL"):
+                "SESSION_ANONYMOUS_LIFETIME", "SESSION_TOUCH_INTERVAL",
+                "SESSION_STAFF_IDLE_TIMEOUT", "SESSION_REMEMBER_IDLE_TIMEOUT"):
         if isinstance(config[key], (int, float)):  # VFAC_SESSION_IDLE_TIMEOUT=1800 (seconds)
             config[key] = timedelta(seconds=config[key])
     if not config["SQLALCHEMY_DATABASE_URI"]:
@@ -106,6 +107,11 @@ def _configure(app: Flask, overrides: dict[str, Any]) -> None:
         config["SECURITY_MULTI_FACTOR_RECOVERY_CODES_KEYS"] = [base64.urlsafe_b64encode(
             hmac.new(key, b"vfac-recovery-codes", hashlib.sha256).digest())]
     config["REMEMBER_COOKIE_SECURE"] = config["SESSION_COOKIE_SECURE"]
+    if config["SESSION_COOKIE_SECURE"] and config["SESSION_COOKIE_HOST_PREFIX"] \
+            and not config.get("SESSION_COOKIE_DOMAIN") \
+            and not config["SESSION_COOKIE_NAME"].startswith("__Host-"):
+        config["SESSION_COOKIE_NAME"] = "__Host-" + config["SESSION_COOKIE_NAME"]
+        config["SESSION_COOKIE_PATH"] = "/"
     config["SECURITY_I18N_DIRNAME"] = ["builtin", str(ROOT / "translations")]
     config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "translations")
 

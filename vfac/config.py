@@ -61,6 +61,11 @@ class DefaultConfig:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_IDLE_TIMEOUT = timedelta(hours=2)
+    SESSION_STAFF_IDLE_TIMEOUT = timedelta(minutes=30)  # moderators and administrators
+    SESSION_REMEMBER_IDLE_TIMEOUT = timedelta(days=7)  # "remember me" ends when unused too
+    # Secure cookies are named __Host-…: the browser then refuses them from any other host
+    # or path, and over plain http (off only where an operator must share a cookie domain)
+    SESSION_COOKIE_HOST_PREFIX = True
     SESSION_ABSOLUTE_LIFETIME = timedelta(hours=12)
     SESSION_REMEMBER_LIFETIME = timedelta(days=14)
     SESSION_ANONYMOUS_LIFETIME = timedelta(hours=12)

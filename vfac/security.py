@@ -59,7 +59,9 @@ def _headers(response: Response) -> None:
     h["X-Frame-Options"] = "DENY"
     h["Cross-Origin-Opener-Policy"] = "same-origin"
     h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
-    if request.is_secure:
+    # the canonical site is https: say so even when a TLS proxy in front is not declared
+    # (PROXY_FIX_COUNT unset, so the request itself looks like plain http)
+    if request.is_secure or current_app.config.get("BASE_URL", "").startswith("https://"):
         h["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
 
 
