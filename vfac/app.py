@@ -180,20 +180,12 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _limit_security_views(app: Flask) -> None:
-    """Rate-limit Flask-Security's POSTs: per IP, and login failures per account too."""
+    """Rate-limit Flask-Security's POSTs: login and registration in accounts/limits.py."""
+    from accounts import limits  # noqa: PLC0415
+
     config = app.config
-
-    def account_key() -> str:
-        identity = (request.form.get("identity") or "").strip().casefold()
-        return f"account:{identity[:254]}"
-
-    view = app.view_functions["security.login"]
-    view = limiter.limit(config["LOGIN_RATE_LIMIT_IP"], methods=["POST"])(view)
-    view = limiter.limit(config["LOGIN_RATE_LIMIT_ACCOUNT"], key_func=account_key,
-                         methods=["POST"],
-                         deduct_when=lambda response: response.status_code != 302)(view)
-    app.view_functions["security.login"] = view
-    for endpoint in ("register", "forgot_password", "reset_password", "send_confirmation",
+    limits.init_app(app)
+    for endpoint in ("forgot_password", "reset_password", "send_confirmation",
                      "two_factor_token_validation", "two_factor_setup", "mf_recovery",
                      "change_password", "verify"):
         name = f"security.{endpoint}"

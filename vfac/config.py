@@ -83,9 +83,16 @@ class DefaultConfig:
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # Redis down: limit per process, still limit
     RATELIMIT_KEY_PREFIX = "vfac"
     RATELIMIT_HEADERS_ENABLED = False
-    LOGIN_RATE_LIMIT_IP = "20 per 10 minutes"
-    LOGIN_RATE_LIMIT_ACCOUNT = "8 per 10 minutes"
-    SENSITIVE_RATE_LIMIT = "10 per 10 minutes"  # register, reset, confirm, 2FA
+    # failed sign-ins only (accounts/limits.py): per member from browsers that never signed in
+    # as them (tiers: a back-off that grows), per browser that did, per IP address
+    LOGIN_FAILURES_PER_MEMBER = "5 per minute;15 per hour;40 per day"
+    LOGIN_FAILURES_PER_DEVICE = "10 per 10 minutes"
+    LOGIN_FAILURES_PER_IP = "100 per 10 minutes"
+    DEVICE_COOKIE_LIFETIME = timedelta(days=365)
+    REGISTER_RATE_LIMIT_IP = "60 per hour"  # a workshop registers 30 people from one room
+    SENSITIVE_RATE_LIMIT = "10 per 10 minutes"  # reset, confirm, 2FA, password change
+    PREVIEW_RATE_LIMIT = "60 per 10 minutes"  # Markdown previews, per member
+    UPLOAD_RATE_LIMIT = "20 per hour"  # PDF uploads (papers, course attachments), per member
     LOGIN_FAILURE_DELAY = 0.6  # seconds added to every failed login
 
     # Mail: SMTP when MAIL_SERVER is set, otherwise the log and instance/outbox/

@@ -62,6 +62,9 @@ def init_app(app: Flask) -> None:
             return error
         if error.code not in MESSAGES:
             return render_error(400 if error.code < 500 else 500)
+        limit = getattr(error, "limit", None)  # a rate limit with its own words for the reader
+        if error.code == 429 and limit is not None and limit.error_message:
+            return render_error(429, error.description)
         return render_error(error.code)
 
     @app.errorhandler(Exception)

@@ -66,24 +66,67 @@ def test_registration_does_not_reveal_existing_email(client, make_user, outbox):
     assert outbox.messages()[-1]["To"] == "taken@example.org"  # the owner is told instead
 
 
-def test_login_is_rate_limited_per_account(client, make_user, app):
-    user = make_user()
-    codes = [client.post("/auth/login", data={"identity": user.username,
-                                              "password": f"wrong password {i}"},
-                         environ_base={"REMOTE_ADDR": f"10.0.0.{i}"}).status_code
-             for i in range(10)]
-    assert codes[0] == 200 and codes[-1] == 429
-    # even the right password is refused while the account is limited
-    r = client.post("/auth/login", data={"identity": user.username, "password": PASSWORD},
+def wrong(client, identity: str, ip: str, n: int = 0):
+    return client.post("/auth/login", data={"identity": identity,
+                                            "password": f"wrong password {n}"},
+                       environ_base={"REMOTE_ADDR": ip}).status_code
+
+
+def test_failures_are_limited_per_member_whatever_name_is_typed(client, make_user):
+    user = make_user(username="target")
+    codes = [wrong(client, user.username if i % 2 else user.email.upper(), f"10.0.0.{i}", i)
+             for i in range(6)]
+    assert codes[:5] == [200] * 5 and codes[5] == 429  # username and e-mail: one bucket
+    r = client.post("/auth/login", data={"identity": "target", "password": "wrong"},
                     environ_base={"REMOTE_ADDR": "10.0.1.1"})
-    assert r.status_code == 429
-    assert "Too many" in r.get_data(as_text=True)
+    assert "Too many failed sign-ins for this account" in r.get_data(as_text=True)
 
 
-def test_login_is_rate_limited_per_ip(client):
-    codes = [client.post("/auth/login", data={"identity": f"user{i}", "password": "x" * 12}
-                         ).status_code for i in range(25)]
-    assert 429 in codes and codes[0] == 200
+def test_a_strangers_guessing_does_not_lock_the_owner_out_of_their_browser(app, client,
+                                                                            make_user):
+    user = make_user(username="owner")
+    owner = app.test_client()
+    assert owner.post("/auth/login", data={"identity": "owner", "password": PASSWORD}
+                      ).status_code == 302  # this browser now carries a device cookie
+    owner.post("/auth/logout")
+    for i in range(8):
+        wrong(client, "owner", f"10.0.0.{i}", i)
+    assert wrong(client, "owner", "10.0.9.9") == 429
+    # the owner, from their own browser, signs in with the right password
+    assert owner.post("/auth/login", data={"identity": "owner", "password": PASSWORD}
+                      ).status_code == 302
+    assert user.username == "owner"
+
+
+def test_unknown_names_are_limited_like_members(client):
+    codes = [wrong(client, "nobody-by-this-name", f"10.0.0.{i}", i) for i in range(6)]
+    assert codes[:5] == [200] * 5 and codes[5] == 429
+
+
+def test_a_classroom_behind_one_address_signs_in(client, app, make_user):
+    # 30 trainees behind one NAT address, each signing in (and out) correctly
+    for i in range(30):
+        user = make_user(username=f"trainee{i}")
+        r = client.post("/auth/login", data={"identity": user.username, "password": PASSWORD},
+                        environ_base={"REMOTE_ADDR": "196.0.0.1"})
+        assert r.status_code == 302, i
+        client.post("/auth/logout", environ_base={"REMOTE_ADDR": "196.0.0.1"})
+
+
+def test_failures_from_one_address_have_a_high_ceiling(client, app):
+    app.config["LOGIN_FAILURE_DELAY"] = 0
+    codes = [wrong(client, f"user{i}", "10.9.9.9", i) for i in range(105)]
+    assert codes[0] == 200 and 429 not in codes[:100] and codes[-1] == 429
+
+
+def test_a_workshop_registers_thirty_participants_from_one_room(client):
+    from tests.accounts.test_journey import REGISTRATION  # noqa: PLC0415
+
+    for i in range(30):
+        r = client.post("/auth/register", data=REGISTRATION | {
+            "username": f"participant{i}", "email": f"participant{i}@police.example"},
+            environ_base={"REMOTE_ADDR": "196.0.0.2"})
+        assert r.status_code == 302, (i, r.get_data(as_text=True)[:300])
 
 
 @pytest.mark.usefixtures("csrf_on")

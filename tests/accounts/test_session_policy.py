@@ -3,13 +3,15 @@ unused, Secure cookies carry the __Host- prefix, HSTS follows the canonical http
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from flask import Flask
 from sqlalchemy import update
 
 from accounts.models import Role, UserSession
 from tests.accounts.test_sessions import sessions_of
-from vfac.app import create_app
+from vfac.app import _configure
 from vfac.extensions import db
 from vfac.models import utcnow
 
@@ -60,8 +62,11 @@ def test_hsts_follows_the_canonical_address_not_the_proxy_settings(client):
 
 
 def _config(**overrides):
-    app = create_app({"TESTING": True, "SECRET_KEY": "k" * 48,
-                      "SQLALCHEMY_DATABASE_URI": "sqlite://", **overrides})
+    # the configuration step alone: a second full app would re-bind the shared extensions
+    # (Flask-Security's keys among them) for the rest of the test session
+    app = Flask("vfac", instance_path=str(Path(__file__).parent))
+    _configure(app, {"TESTING": True, "SECRET_KEY": "k" * 48,
+                     "SQLALCHEMY_DATABASE_URI": "sqlite://", **overrides})
     return app.config
 
 
@@ -70,7 +75,6 @@ def test_secure_cookies_get_the_host_prefix():
     assert config["SESSION_COOKIE_NAME"] == "__Host-vfac_session"
     assert config["SESSION_COOKIE_PATH"] == "/"
     from accounts.sessions import visitor_cookie_name  # noqa: PLC0415
-    from flask import Flask  # noqa: PLC0415
 
     fake = Flask("x")
     fake.config.update(config)

@@ -146,7 +146,7 @@ from vfac.extensions import db
 app = create_app({{"INSTANCE_PATH": {str(tmp_path)!r}, "SECRET_KEY": "k" * 48, "TESTING": True,
     "SQLALCHEMY_DATABASE_URI": "sqlite:///{tmp_path / 'r.sqlite'}",
     "REDIS_URL": "redis://127.0.0.1:6379/15", "RATELIMIT_KEY_PREFIX": {prefix!r},
-    "LOGIN_RATE_LIMIT_IP": "3 per minute", "WTF_CSRF_ENABLED": False,
+    "LOGIN_FAILURES_PER_IP": "3 per minute", "WTF_CSRF_ENABLED": False,
     "LOGIN_FAILURE_DELAY": 0}})
 with app.app_context():
     db.create_all()  # a throw-away database for this check only
