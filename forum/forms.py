@@ -16,7 +16,7 @@ from accounts.permissions import visibilities_for
 from forum.models import FlagReason
 from forum.services.board import SORTS, ListingQuery, parse_after
 from forum.services.posting import MAX_TAGS, QuestionInput
-from vfac.forms import REQUIRED, WholeNumberField, checkboxes, known, visibility_labels
+from vfac.forms import REQUIRED, WholeNumberField, checkboxes, few_links, known, visibility_labels
 from vfac.i18n import LANGUAGES, current_language
 from vfac.models import Visibility
 from vfac.params import choice_arg
@@ -60,7 +60,7 @@ class AskQuestionForm(_Confirmable):
             "Between %(min)d and %(max)d characters."))])
     body = TextAreaField(_l("Details"), validators=[
         DataRequired(REQUIRED), Length(min=20, max=MAX_BODY, message=_l(
-            "Between %(min)d and %(max)d characters."))], description=_l(
+            "Between %(min)d and %(max)d characters.")), few_links], description=_l(
         "What happened, what you tried, what the law or your procedure allows. Markdown: "
         "**bold**, *italic*, lists, `code`. Leave out names, numbers and addresses of the "
         "people in your case."))
@@ -125,13 +125,13 @@ class AskQuestionForm(_Confirmable):
 class AnswerForm(_Confirmable):
     body = TextAreaField(_l("Your answer"), validators=[
         DataRequired(REQUIRED), Length(min=20, max=MAX_BODY, message=_l(
-            "Between %(min)d and %(max)d characters."))])
+            "Between %(min)d and %(max)d characters.")), few_links])
 
 
 class CommentForm(_Confirmable):
     body = TextAreaField(_l("Comment"), validators=[
         DataRequired(REQUIRED), Length(min=2, max=MAX_COMMENT, message=_l(
-            "Between %(min)d and %(max)d characters."))])
+            "Between %(min)d and %(max)d characters.")), few_links])
     post = WholeNumberField(validators=[Optional()])
 
 
@@ -139,7 +139,7 @@ class EditForm(_Confirmable):
     title = StringField(_l("Title"), validators=[Optional(), Length(min=10, max=200, message=_l(
         "Between %(min)d and %(max)d characters."))])
     body = TextAreaField(_l("Text"), validators=[DataRequired(REQUIRED), Length(
-        max=MAX_BODY, message=_MAX)])
+        max=MAX_BODY, message=_MAX), few_links])
     reason = StringField(_l("What you changed (optional)"), validators=[
         Length(max=200, message=_MAX)])
 

@@ -13,6 +13,7 @@ from research import citations, files, platform, policy
 from research.forms import ModerateForm, PaperForm, library_query, region_labels, type_labels
 from research.models import Paper, PaperType
 from research.services import library, moderation, submission
+from vfac import ratelimits
 from vfac.forms import ActionForm
 from vfac.params import int_arg
 from vfac.topics import all_topics
@@ -132,6 +133,7 @@ def _save_form(form: PaperForm, paper: Paper | None):
 
 @bp.route("/submit", methods=["GET", "POST"])
 @auth_required()
+@ratelimits.uploads
 def submit():
     require(current_user, "research.paper.submit")
     form = _paper_form()
@@ -145,6 +147,7 @@ def submit():
 
 @bp.route("/<int:paper_id>/edit", methods=["GET", "POST"])
 @auth_required()
+@ratelimits.uploads
 def edit(paper_id: int):
     item = load_paper(paper_id)
     require(current_user, "research.paper.edit", item)

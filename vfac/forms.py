@@ -43,6 +43,14 @@ def checkboxes(label: t.Any, **kwargs: t.Any) -> SelectMultipleField:
                                option_widget=CheckboxInput(), **kwargs)
 
 
+def few_links(form: t.Any, field: t.Any) -> None:
+    """A validator for Markdown fields: at most MAX_LINKS links (checked before rendering)."""
+    from vfac.markup import MAX_LINKS, count_links  # noqa: PLC0415
+
+    if count_links(field.data) > MAX_LINKS:
+        raise ValidationError(_l("At most %(max)d links in one text.", max=MAX_LINKS))
+
+
 def known(message: t.Any) -> t.Callable[[t.Any, t.Any], None]:
     """A validator: every submitted value is one of the field's choices."""
     def check(form: t.Any, field: t.Any) -> None:

@@ -5,6 +5,8 @@ Callers render once, at write time, and store the result next to the source.
 """
 from __future__ import annotations
 
+import re
+
 import bleach
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -28,11 +30,26 @@ def _link_open(renderer, tokens, idx, options, env) -> str:
 
 
 _md.add_render_rule("link_open", _link_open)
+_md_without_linkify = MarkdownIt("commonmark", {"html": False, "linkify": False})
+_md_without_linkify.enable(["table", "strikethrough"])
+_md_without_linkify.add_render_rule("link_open", _link_open)
+
+
+# Links are the costly part of rendering (linkify, then bleach on every tag) and the main
+# use of a text full of them is spam: forms refuse more (vfac.forms.few_links), before any
+# rendering, and a text that got here some other way is rendered without linkify.
+MAX_LINKS = 50
+_LINKISH = re.compile(r"(?i)https?://|www\.|mailto:")
+
+
+def count_links(text: str) -> int:
+    """How many links a Markdown text would have, counted cheaply (an upper bound)."""
+    return len(_LINKISH.findall(text or ""))
 
 
 def render_markdown(text: str) -> Markup:
     """Render member-written Markdown to sanitised HTML (headings start at h2)."""
-    html = _md.render(text or "")
+    html = (_md if count_links(text) <= MAX_LINKS else _md_without_linkify).render(text or "")
     # A member's "# Title" must not compete with the page's own h1.
     html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     clean = bleach.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,

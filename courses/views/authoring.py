@@ -14,6 +14,7 @@ from courses.models import Course
 from courses.services import authoring
 from courses.services.catalogue import quiz_with_options
 from courses.views import bp, lesson_in, load_for_edit, module_in, offset_arg
+from vfac import ratelimits
 from vfac.forms import ActionForm
 from vfac.extensions import db
 from vfac.topics import all_topics
@@ -193,6 +194,7 @@ def change_lesson(slug: str, lesson_id: int, action: str):
 
 @bp.route("/courses/<slug>/lessons/<int:lesson_id>/attachments", methods=["POST"])
 @auth_required()
+@ratelimits.uploads
 def add_attachment(slug: str, lesson_id: int):
     course = load_for_edit(slug)
     lesson = lesson_in(course, lesson_id)

@@ -13,7 +13,7 @@ from forum.models import Thread
 from forum.services import moderation, posting
 from forum.views import bp, kind_of, load_item, load_thread, render
 from forum.views.pages import thread_response
-from vfac import links
+from vfac import links, ratelimits
 from vfac.forms import ActionForm
 from vfac.markup import render_markdown
 from vfac.params import choice_arg, int_arg
@@ -45,6 +45,7 @@ def _lesson_defaults(form: AskQuestionForm) -> None:
 
 @bp.route("/ask", methods=["GET", "POST"])
 @auth_required()
+@ratelimits.previews
 def ask():
     require(current_user, "forum.thread.create")
     form = AskQuestionForm(topics=all_topics(), actor=current_user)
@@ -94,6 +95,7 @@ def _write(thread: Thread, form, write, success: str, anchor: str):
 
 @bp.route("/<int:thread_id>/answer", methods=["POST"])
 @auth_required()
+@ratelimits.previews
 def answer(thread_id: int):
     thread = load_thread(thread_id)
     require(current_user, "forum.thread.answer", thread)
@@ -104,6 +106,7 @@ def answer(thread_id: int):
 
 @bp.route("/<int:thread_id>/comment", methods=["POST"])
 @auth_required()
+@ratelimits.previews
 def comment(thread_id: int):
     thread = load_thread(thread_id)
     require(current_user, "forum.thread.comment", thread)
@@ -179,6 +182,7 @@ def invite(thread_id: int):
 
 @bp.route("/edit/<any(question, answer, comment):kind>/<int:item_id>", methods=["GET", "POST"])
 @auth_required()
+@ratelimits.previews
 def edit(kind: str, item_id: int):
     item = load_item(kind, item_id)
     require(current_user, "forum.post.edit", item)
