@@ -14,7 +14,9 @@
 """
 from __future__ import annotations
 
+import time
 from datetime import timedelta
+from functools import wraps
 
 from flask import Flask, Response, after_this_request, current_app, request
 from flask_babel import lazy_gettext as _l
@@ -103,8 +105,29 @@ MEMBER_MESSAGE = _l("Too many failed sign-ins for this account from browsers it 
                     "used before, or reset your password.")
 
 
+# Views that mail an address when it is a member's, and answer the same either way.
+_MAILING_VIEWS = ("security.send_confirmation", "security.forgot_password", "security.register")
+
+
+def _padded(view):
+    """Make the view take ACCOUNT_MAIL_TIMING_FLOOR seconds at least, whoever is asked for."""
+    @wraps(view)
+    def padded(*args, **kwargs):
+        started = time.monotonic()
+        response = view(*args, **kwargs)
+        if request.method == "POST":
+            remaining = current_app.config["ACCOUNT_MAIL_TIMING_FLOOR"] - (
+                time.monotonic() - started)
+            if remaining > 0:
+                time.sleep(remaining)
+        return response
+    return padded
+
+
 def init_app(app: Flask) -> None:
     """Put the limits on Flask-Security's login and registration views."""
+    for name in _MAILING_VIEWS:
+        app.view_functions[name] = _padded(app.view_functions[name])
     config = app.config
     view = app.view_functions["security.login"]
     view = limiter.limit(config["LOGIN_FAILURES_PER_IP"], methods=["POST"],

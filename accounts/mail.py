@@ -7,7 +7,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from flask import current_app, render_template
+from flask import (Response, after_this_request, current_app, has_request_context,
+                   render_template)
+from flask_security import MailUtil
 from flask_babel import force_locale
 from flask_mailman import EmailMessage
 from flask_mailman.backends.base import BaseEmailBackend
@@ -33,6 +35,30 @@ class OutboxBackend(BaseEmailBackend):
 
 # Flask-Mailman finds a custom backend by the class name EmailBackend.
 EmailBackend = OutboxBackend
+
+
+class AfterResponseMailUtil(MailUtil):
+    """Flask-Security's mails (confirm, reset, "this address is taken") leave after the
+    response has gone: how long the server talks to SMTP must not tell an anonymous
+    visitor whether an address belongs to a member. (The job queue takes this over.)"""
+
+    def send_mail(self, *args: Any, **kwargs: Any) -> None:
+        if not has_request_context():
+            super().send_mail(*args, **kwargs)
+            return
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        send = super().send_mail
+
+        @after_this_request
+        def later(response: Response) -> Response:
+            def deliver() -> None:
+                with app.app_context():
+                    try:
+                        send(*args, **kwargs)
+                    except Exception:  # noqa: BLE001 - the response is gone: log, never raise
+                        log.exception("mail %s could not be sent", args[0] if args else "")
+            response.call_on_close(deliver)
+            return response
 
 
 def send_mail(to: str, language: str, subject: Any, template: str, **context: Any) -> None:

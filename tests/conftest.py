@@ -35,6 +35,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": True,
         "LOGIN_FAILURE_DELAY": 0,
+        "ACCOUNT_MAIL_TIMING_FLOOR": 0,  # tests that time it set it
         "LIBRARY_COUNTS_CACHE_SECONDS": 0,  # tests add papers and count them at once
         "BASE_URL": "https://localhost",  # every absolute link; Host must be localhost
         # cheap hashing, in tests only
@@ -91,6 +92,9 @@ class IsolatedClient(FlaskClient):
     the test's own session then forgets what it had loaded, so it sees the request's writes."""
 
     def open(self, *args, **kwargs):
+        # buffered: the body is read and the response closed, as a server does once it has
+        # sent it (what runs on close, such as mails after the response, has run)
+        kwargs.setdefault("buffered", True)
         with self.application.app_context():
             response = super().open(*args, **kwargs)
         db.session.expire_all()

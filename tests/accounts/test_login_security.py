@@ -194,3 +194,38 @@ def test_password_reset_does_not_reveal_who_is_a_member(client, make_user, outbo
     assert known.status_code == unknown.status_code
     assert known.headers.get("Location") == unknown.headers.get("Location")
     assert [m["To"] for m in outbox.messages()] == ["member1@example.org"]
+
+
+@pytest.mark.parametrize("path", ["/auth/confirm", "/auth/reset"])
+def test_mailing_an_address_takes_as_long_for_members_as_for_strangers(client, make_user, app,
+                                                                        outbox, path):
+    make_user(username="unconfirmed", confirmed_at=None)
+    make_user(username="confirmed")
+    app.config["ACCOUNT_MAIL_TIMING_FLOOR"] = 0.3
+    try:
+        for email in ("unconfirmed@example.org", "confirmed@example.org",
+                      "stranger@example.org"):
+            started = time.monotonic()
+            client.post(path, data={"email": email})
+            assert time.monotonic() - started >= 0.3, email
+    finally:
+        app.config["ACCOUNT_MAIL_TIMING_FLOOR"] = 0
+    assert outbox.messages()  # the member's mail still left, after the response
+
+
+def test_links_do_not_hash_slowly(app):
+    # sha256_crypt (Flask-Security's default for data in links) cost ~0.45 s per link, only
+    # for members: the timing told who is one
+    from flask_security.utils import hash_data  # noqa: PLC0415
+
+    with app.test_request_context():
+        assert not hash_data("someone@example.org").startswith("$5$")
+
+
+def test_mail_leaves_after_the_response(app, client, make_user, outbox):
+    make_user(username="late", confirmed_at=None)
+    response = client.post("/auth/confirm", data={"email": "late@example.org"},
+                           buffered=False)
+    assert outbox.messages() == []  # not while the response is being sent
+    response.close()
+    assert len(outbox.messages()) == 1
