@@ -27,6 +27,9 @@ def action_labels() -> dict[str, str]:
     return {
         "login.success": _("Signed in"),
         "login.failure": _("Failed sign-in"),
+        "access.denied": _("Refused: not allowed"),
+        "csrf.failed": _("Form refused: its security token was missing or expired"),
+        "rate.limited": _("Too many requests: refused for a while"),
         "logout": _("Signed out"),
         "member.registered": _("Registered"),
         "member.confirmed": _("Confirmed e-mail address"),

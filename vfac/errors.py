@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from flask import Flask, jsonify, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
@@ -39,13 +40,31 @@ def render_error(code: int, detail: str | None = None):
                            text=detail or text), code
 
 
+def _audit(action: str, **detail: Any) -> None:
+    """Record a refusal in the audit log (after render_error's rollback); never fails the page."""
+    from flask_login import current_user  # noqa: PLC0415
+
+    from accounts import audit  # noqa: PLC0415
+
+    try:
+        actor = current_user._get_current_object() if current_user.is_authenticated else None
+        audit.record(action, actor=actor, method=request.method, path=request.path[:200],
+                     **detail)
+        db.session.commit()
+    except Exception:  # noqa: BLE001 - e.g. the database is what failed
+        db.session.rollback()
+        log.warning("could not audit %s on %s", action, request.path)
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
         from flask_babel import gettext as _  # noqa: PLC0415
 
-        return render_error(400, _("The form has expired or was not sent by this site. "
+        page = render_error(400, _("The form has expired or was not sent by this site. "
                                    "Go back, reload the page and try again."))
+        _audit("csrf.failed", reason=error.description[:100])
+        return page
 
     @app.errorhandler(PermissionDenied)
     def permission_denied(error: PermissionDenied):
@@ -54,7 +73,9 @@ def init_app(app: Flask) -> None:
         if request.method == "GET" and not current_user.is_authenticated:
             # a visitor who may be allowed once logged in: ask them to log in
             return redirect(url_for("security.login", next=here()))
-        return render_error(403)
+        page = render_error(403)
+        _audit("access.denied", rule=error.action)
+        return page
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
@@ -64,8 +85,12 @@ def init_app(app: Flask) -> None:
             return render_error(400 if error.code < 500 else 500)
         limit = getattr(error, "limit", None)  # a rate limit with its own words for the reader
         if error.code == 429 and limit is not None and limit.error_message:
-            return render_error(429, error.description)
-        return render_error(error.code)
+            page = render_error(429, error.description)
+        else:
+            page = render_error(error.code)
+        if error.code == 429:
+            _audit("rate.limited", limit=str(getattr(limit, "limit", ""))[:60])
+        return page
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):
