@@ -153,12 +153,19 @@ def change_role(user_id: int):
     form = RoleForm(topics=all_topics())
     if not form.validate_on_submit():
         return _member_page(member, role_form=form), 400
+    return _act_on(member, lambda: services.change_role(
+        current_user, member, form.role_value(), form.topics.data or []),
+        lambda result: _("The role of %(name)s is changed.", name=member.full_name))
+
+
+def _act_on(member: User, action, success):
+    """Run a staff action on the member: its refusal or success( result ) as a flash."""
     try:
-        services.change_role(current_user, member, form.role_value(), form.topics.data or [])
+        result = action()
     except services.ServiceError as error:
         flash(str(error), "error")
     else:
-        flash(_("The role of %(name)s is changed.", name=member.full_name), "success")
+        flash(success(result), "success")
     return redirect(url_for("accounts.member", user_id=member.id))
 
 
@@ -170,37 +177,28 @@ def suspend(user_id: int):
     form = SuspendForm()
     if not form.validate_on_submit():
         return _member_page(member, suspend_form=form), 400
-    try:
-        services.suspend_member(current_user, member, form.reason.data)
-    except services.ServiceError as error:
-        flash(str(error), "error")
-    else:
-        flash(_("%(name)s is suspended and signed out everywhere; the reason was sent by "
-                "e-mail.", name=member.full_name), "success")
-    return redirect(url_for("accounts.member", user_id=member.id))
+    return _act_on(member, lambda: services.suspend_member(current_user, member,
+                                                           form.reason.data),
+                   lambda result: _("%(name)s is suspended and signed out everywhere; the reason "
+                               "was sent by e-mail.", name=member.full_name))
 
 
 @bp.route("/admin/members/<int:user_id>/reinstate", methods=["POST"])
 @auth_required()
 def reinstate(user_id: int):
     member = db.session.get(User, user_id) or abort(404)
-    try:
-        services.reinstate_member(current_user, member)
-    except services.ServiceError as error:
-        flash(str(error), "error")
-    else:
-        flash(_("%(name)s is reinstated.", name=member.full_name), "success")
-    return redirect(url_for("accounts.member", user_id=member.id))
+    return _act_on(member, lambda: services.reinstate_member(current_user, member),
+                   lambda result: _("%(name)s is reinstated.", name=member.full_name))
 
 
 @bp.route("/admin/members/<int:user_id>/end-sessions", methods=["POST"])
 @auth_required()
 def end_member_sessions(user_id: int):
     member = db.session.get(User, user_id) or abort(404)
-    ended = services.end_member_sessions(current_user, member)
-    flash(ngettext("%(num)d session of this member has been ended.",
-                   "%(num)d sessions of this member have been ended.", ended), "success")
-    return redirect(url_for("accounts.member", user_id=member.id))
+    return _act_on(member, lambda: services.end_member_sessions(current_user, member),
+                   lambda ended: ngettext("%(num)d session of this member has been ended.",
+                                          "%(num)d sessions of this member have been ended.",
+                                          ended))
 
 
 @bp.route("/admin/members/<int:user_id>/identity", methods=["POST"])
@@ -211,14 +209,10 @@ def review_identity(user_id: int):
     form = IdentityReviewForm()
     if not form.validate_on_submit():
         return _member_page(member, identity_form=form), 400
-    try:
-        services.review_identity_change(current_user, member, form.decision.data == "approve")
-    except services.ServiceError as error:
-        flash(str(error), "error")
-    else:
-        flash(_("The change is applied.") if form.decision.data == "approve"
-              else _("The change is refused; the member was told by e-mail."), "success")
-    return redirect(url_for("accounts.member", user_id=member.id))
+    approve = form.decision.data == "approve"
+    return _act_on(member, lambda: services.review_identity_change(current_user, member, approve),
+                   lambda result: _("The change is applied.") if approve
+                   else _("The change is refused; the member was told by e-mail."))
 
 
 @bp.route("/admin/audit")

@@ -136,7 +136,8 @@ def popular_tags(actor, category: Category | None, limit: int = 15) -> list[tupl
     return [tuple(row) for row in db.session.execute(
         select(Tag.name, func.count()).select_from(thread_tag)
         .join(Thread, Thread.id == thread_tag.c.thread_id).join(Tag, Tag.id == thread_tag.c.tag_id)
-        .where(*conditions).group_by(Tag.name).order_by(func.count().desc(), Tag.name).limit(limit))]
+        .where(*conditions).group_by(Tag.name).order_by(func.count().desc(), Tag.name)
+        .limit(limit))]
 
 
 def category_by_slug(slug: str) -> Category | None:

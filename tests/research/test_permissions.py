@@ -304,7 +304,8 @@ def paper_form(title: str, visibility: Visibility) -> dict:
 def test_research_rules_are_the_ones_tested_here():
     assert {a for a in RULES if a.startswith("research.")} == {
         "research.paper.submit", "research.paper.view", "research.paper.edit",
-        "research.paper.moderate", "research.paper.list"}  # list: tests/platform/test_visibility_policy.py
+        # list: tests/platform/test_visibility_policy.py
+        "research.paper.moderate", "research.paper.list"}
 
 
 def test_staff_need_two_factor_in_tests(app):
