@@ -20,6 +20,10 @@ def record(action: str, actor: User | None = None, subject: User | None = None,
     return event
 
 
+# Refused requests (vfac/errors.py): recorded, but they change nothing else
+REFUSALS = ("access.denied", "csrf.failed", "rate.limited")
+
+
 # What each action means, for the audit page; the keys are stored, the labels translated.
 def action_labels() -> dict[str, str]:
     from flask_babel import gettext as _  # noqa: PLC0415

@@ -18,6 +18,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
+from accounts.audit import REFUSALS
 from accounts.models import AuditEvent, Profession, Role, Status
 from accounts.permissions import RULES
 from research import files
@@ -276,7 +277,8 @@ def snapshot():
         Paper.published_at, Paper.download_count).order_by(Paper.id)).all()
     counts = db.session.execute(select(
         select(func.count()).select_from(PaperFile).scalar_subquery(),
-        select(func.count()).select_from(AuditEvent).scalar_subquery())).one()
+        select(func.count()).select_from(AuditEvent)  # refusals are audited, nothing else
+        .where(AuditEvent.action.not_in(REFUSALS)).scalar_subquery())).one()
     return papers, tuple(counts)
 
 
