@@ -18,7 +18,7 @@ from research import files
 from research.models import Extraction, PaperFile
 from tests.pdfs import HEADER, JS, TEXT, document, nested, next_chain, stream
 from tests.research.test_journey import form
-from tests.research.test_uploads import nothing_stored, uploads
+from tests.research.test_uploads import assert_refused
 from vfac.extensions import db
 
 SCRIPT = "contains scripts or actions"
@@ -80,12 +80,7 @@ CONSTRUCTS = {
 def test_refused_and_nothing_kept(app, client, auth, make_user, name):
     data, message = CONSTRUCTS[name]
     auth.login(make_user(profession=Profession.ACADEMIC))
-    before = uploads(app)
-    response = client.post("/research/submit", content_type="multipart/form-data",
-                           data=form(pdf=(io.BytesIO(data), "paper.pdf")))
-    assert response.status_code == 400
-    assert message in response.get_data(as_text=True)
-    nothing_stored(app, before)
+    before = assert_refused(app, client, data, message)
     assert not [p for p in (Path(app.instance_path) / "uploads" / "research").glob("*")
                 if p not in before]  # no temporary file either
 

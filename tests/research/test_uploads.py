@@ -77,16 +77,22 @@ ATTACKS = {
 }
 
 
-@pytest.mark.parametrize("name", ATTACKS)
-def test_refused_upload_leaves_nothing(app, client, auth, make_user, name):
-    data, message = ATTACKS[name]
-    auth.login(make_user(profession=Profession.ACADEMIC))
+def assert_refused(app, client, data: bytes, message: str) -> list[Path]:
+    """Upload `data` as a paper: a 400 with `message`, and nothing stored; the files before."""
     before = uploads(app)
     response = client.post("/research/submit", content_type="multipart/form-data",
                            data=form(pdf=(io.BytesIO(data), "paper.pdf")))
     assert response.status_code == 400
     assert message in response.get_data(as_text=True)
     nothing_stored(app, before)
+    return before
+
+
+@pytest.mark.parametrize("name", ATTACKS)
+def test_refused_upload_leaves_nothing(app, client, auth, make_user, name):
+    data, message = ATTACKS[name]
+    auth.login(make_user(profession=Profession.ACADEMIC))
+    assert_refused(app, client, data, message)
 
 
 def post_big(client, data: dict):
