@@ -71,4 +71,8 @@ def action_labels() -> dict[str, str]:
         "forum.unpinned": _("Thread unpinned"),
         "forum.moved": _("Thread moved"),
         "forum.flag_dismissed": _("Flag dismissed"),
+        "mail.failed": _("E-mail given up after failed attempts"),
+        "mail.resent": _("E-mail sent again by an administrator"),
+        "mail.unsubscribed": _("Notification e-mails turned off from an e-mail"),
+        "job.failed": _("Background job failed"),
     }

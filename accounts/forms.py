@@ -314,3 +314,12 @@ class IdentityReviewForm(FlaskForm):
 
 class EndSessionForm(FlaskForm):
     session_id = HiddenField(validators=[DataRequired(_REQUIRED)])
+
+
+class RetryMailForm(FlaskForm):
+    """The jobs page's "send again" button (a POST with its CSRF token, nothing else)."""
+
+
+def mail_status_labels() -> dict[str, t.Any]:
+    return {"queued": _l("Waiting to be sent"), "sending": _l("Being sent"),
+            "sent": _l("Sent"), "failed": _l("Given up")}

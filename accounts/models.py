@@ -239,3 +239,42 @@ class AuditEvent(db.Model):
 
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
     subject: Mapped[User | None] = relationship(foreign_keys=[subject_id])
+
+
+class MailStatus(enum.Enum):
+    QUEUED = "queued"  # waiting for the queue (next_attempt_at: not before)
+    SENDING = "sending"  # a consumer claimed it (claimed_at) and is talking to SMTP
+    SENT = "sent"
+    FAILED = "failed"  # given up: SMTP refused it for good or too many tries
+
+
+class OutgoingMail(db.Model):
+    """A mail as it will be sent, written in the transaction of the work that causes it.
+
+    The outbox is the record: a rollback takes the mail back with the work; the queue
+    delivers committed rows once each (a consumer claims a row before it talks to SMTP);
+    rows the queue lost (a restart, a Redis without persistence) are found again by the
+    periodic sweep (accounts/mail.py).
+    """
+
+    __tablename__ = "accounts_outgoing_mail"
+    __table_args__ = (Index("ix_accounts_outgoing_mail_due", "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    kind: Mapped[str] = mapped_column(String(60))  # the template: "approved", "forum_digest"
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts_user.id", ondelete="SET NULL"), index=True)
+    to_address: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(300))
+    body_text: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str | None] = mapped_column(Text)
+    headers: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    status: Mapped[MailStatus] = mapped_column(enum_column(MailStatus), default=MailStatus.QUEUED)
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str] = mapped_column(Text, default="")
+
+    user: Mapped[User | None] = relationship(foreign_keys=[user_id])

@@ -177,6 +177,8 @@ RULES: dict[str, Rule] = {
     "accounts.member.end_sessions": _staff_over,
     "accounts.member.review_identity": _staff_over,  # a change of vetted name, organisation
     "accounts.audit.view": at_least(Role.ADMINISTRATOR),
+    "accounts.jobs.view": at_least(Role.ADMINISTRATOR),  # the outbox, failed jobs
+    "accounts.jobs.retry": at_least(Role.ADMINISTRATOR),
     "vfac.dashboard.view": at_least(Role.ADMINISTRATOR),
     "vfac.content.members": at_least(Role.MEMBER),
     "courses.course.create": at_least(Role.INSTRUCTOR),

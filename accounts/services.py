@@ -9,11 +9,14 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import selectinload
 
 from accounts import audit
+from accounts.mail import send_again as resend_mail
 from accounts.mail import send_mail
 from accounts.models import (PROFILE_SHOWN_BY_DEFAULT, VETTED_IDENTITY_FIELDS, AuditEvent,
-                             MailSetting, Profession, Role, Status, User, UserSession, expertise)
+                             MailSetting, MailStatus, OutgoingMail, Profession, Role, Status,
+                             User, UserSession, expertise)
 from accounts.permissions import can, profile_shows, require
 from accounts.usernames import skeleton
+from vfac import events, unit_of_work
 from vfac.extensions import db, security
 from vfac.models import Topic, utcnow
 from vfac.topics import topics_by_slugs
@@ -21,7 +24,15 @@ from vfac.pagination import Page, keyset_page
 
 
 class ServiceError(Exception):
-    """A rule was broken in a way the member can fix; the message is translated."""
+    """A rule was broken in a way the member can fix; the message is translated.
+
+    Raising it fails the unit of work: whatever the service had begun is rolled back at
+    the boundary, even when a view catches the error to redisplay its form.
+    """
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        unit_of_work.failed()
 
 
 def find_by_identity(identity: str) -> User | None:
@@ -74,7 +85,7 @@ def experts_in(actor, topic: Topic, limit: int = 12) -> tuple[list[MemberCard], 
 def login_failed(identity: str, user: User | None, **detail: str) -> None:
     """Record a failed login (the identity is kept for unknown names, to see spraying)."""
     audit.record("login.failure", subject=user, identity=identity[:80], **detail)
-    db.session.commit()
+    db.session.flush()
 
 
 def on_registered(user: User) -> None:
@@ -84,6 +95,7 @@ def on_registered(user: User) -> None:
     db.session.flush()
     audit.record("member.registered", actor=user, subject=user, country=user.country,
                  profession=user.profession.value)
+    events.record(events.member_registered, member_id=user.id)
 
 
 def on_confirmed(user: User) -> None:
@@ -111,7 +123,9 @@ def vet_member(actor: User, member: User, decision: Decision) -> None:
     member.reviewed_by_id = actor.id
     audit.record("member.approved" if decision.approve else "member.rejected", actor=actor,
                  subject=member, **({} if decision.approve else {"reason": decision.reason}))
-    db.session.commit()
+    db.session.flush()
+    events.record(events.member_approved if decision.approve else events.member_rejected,
+                  member_id=member.id)
     if decision.approve:
         send_mail(member.email, member.language, _l("Your VFAC membership is approved"),
                   "approved", user=member)
@@ -135,7 +149,7 @@ def change_role(actor: User, member: User, role: Role, topic_slugs: list[str] = 
     member.expert_topics = topics
     audit.record("member.role_changed", actor=actor, subject=member, old=old_role.name.lower(),
                  new=role.name.lower(), topics=" ".join(t.slug for t in topics))
-    db.session.commit()
+    db.session.flush()
 
 
 def _end_every_session(member: User) -> int:
@@ -163,7 +177,7 @@ def suspend_member(actor: User, member: User, reason: str) -> int:
     member.active = False  # Flask-Security then refuses the member everywhere it loads one
     ended = _end_every_session(member)
     audit.record("member.suspended", actor=actor, subject=member, reason=reason, sessions=ended)
-    db.session.commit()
+    db.session.flush()
     send_mail(member.email, member.language, _l("Your VFAC membership is suspended"),
               "suspended", user=member, reason=reason)
     return ended
@@ -178,7 +192,7 @@ def reinstate_member(actor: User, member: User) -> None:
     member.suspended_at = None
     member.active = True
     audit.record("member.reinstated", actor=actor, subject=member)
-    db.session.commit()
+    db.session.flush()
     send_mail(member.email, member.language, _l("Your VFAC membership is restored"),
               "reinstated", user=member)
 
@@ -188,7 +202,7 @@ def end_member_sessions(actor: User, member: User) -> int:
     require(actor, "accounts.member.end_sessions", member)
     ended = _end_every_session(member)
     audit.record("member.sessions_ended", actor=actor, subject=member, sessions=ended)
-    db.session.commit()
+    db.session.flush()
     return ended
 
 
@@ -229,7 +243,7 @@ def update_settings(actor: User, data: SettingsInput) -> None:
         if key not in ("identity_change", "followed_topics"):
             setattr(actor, key, value)
     audit.record("member.profile_changed", actor=actor, subject=actor, fields=",".join(changed))
-    db.session.commit()
+    db.session.flush()
 
 
 def _propose_identity(member: User, wanted: dict[str, str]) -> bool:
@@ -258,7 +272,7 @@ def review_identity_change(actor: User, member: User, approve: bool) -> None:
     audit.record("member.identity_approved" if approve else "member.identity_refused",
                  actor=actor, subject=member,
                  **{f"{k}_old": v for k, v in old.items()}, **proposal)
-    db.session.commit()
+    db.session.flush()
     send_mail(member.email, member.language, _l("Your change of name or organisation"),
               "identity_reviewed", user=member, approved=approve, proposal=proposal)
 
@@ -267,7 +281,7 @@ def set_language(actor: User, language: str) -> None:
     """The language switcher, for a signed-in member: it is their preference from now on."""
     if actor.language != language:
         actor.language = language
-        db.session.commit()
+        db.session.flush()
 
 
 def active_sessions(actor: User) -> list[UserSession]:
@@ -285,7 +299,7 @@ def end_session(actor: User, session_id: int) -> bool:
         return False
     db.session.delete(record)
     audit.record("session.ended", actor=actor, subject=actor, session=session_id)
-    db.session.commit()
+    db.session.flush()
     return True
 
 
@@ -296,7 +310,7 @@ def end_other_sessions(actor: User, keep_token_hash: str | None) -> int:
         db.session.delete(record)
     if others:
         audit.record("session.ended", actor=actor, subject=actor, sessions=len(others))
-        db.session.commit()
+        db.session.flush()
     return len(others)
 
 
@@ -358,5 +372,57 @@ def create_member(actor: User | None, data: NewMember) -> User:
     db.session.flush()
     audit.record("admin.created" if data.role is Role.ADMINISTRATOR else "member.registered",
                  actor=actor, subject=user)
-    db.session.commit()
+    db.session.flush()
     return user
+
+
+# --- mail: one-click unsubscribe, the outbox for administrators ----------------------------
+
+def unsubscribe(member_id: int | None) -> User | None:
+    """Turn a member's notification mails off from the link in one of them (RFC 8058);
+    None when the link names nobody. The link is the proof: no sign-in is asked for."""
+    member = db.session.get(User, member_id) if member_id is not None else None
+    if member is None:
+        return None
+    if member.mail_notifications is not MailSetting.NEVER:
+        member.mail_notifications = MailSetting.NEVER
+        audit.record("mail.unsubscribed", actor=member, subject=member)
+        db.session.flush()
+    return member
+
+
+@dataclass(frozen=True)
+class MailQueue:
+    counts: dict[str, int]
+    mails: Page
+    failures: list[AuditEvent]
+
+
+def mail_queue(actor: User, status: MailStatus | None, before_id: int | None = None
+               ) -> MailQueue:
+    """The outbox for the jobs page: how many mails in each state, the mails of one state
+    (newest first), the last background jobs that failed for good."""
+    require(actor, "accounts.jobs.view")
+    counts = {state.value: 0 for state in MailStatus}
+    for state, count in db.session.execute(select(OutgoingMail.status, func.count())
+                                           .group_by(OutgoingMail.status)):
+        counts[state.value] = count
+    query = select(OutgoingMail).options(selectinload(OutgoingMail.user))
+    if status is not None:
+        query = query.where(OutgoingMail.status == status)
+    failures = list(db.session.execute(
+        select(AuditEvent).where(AuditEvent.action == "job.failed")
+        .order_by(AuditEvent.id.desc()).limit(20)).scalars())
+    return MailQueue(counts, keyset_page(query, OutgoingMail.id, before_id, ascending=False),
+                     failures)
+
+
+def send_mail_again(actor: User, mail_id: int) -> bool:
+    """Queue a mail the queue gave up on once more (SMTP is back, the address fixed)."""
+    require(actor, "accounts.jobs.retry")
+    mail = db.session.get(OutgoingMail, mail_id)
+    if mail is None or not resend_mail(mail_id):
+        return False
+    audit.record("mail.resent", actor=actor, subject=mail.user, mail=mail.id)
+    db.session.flush()
+    return True

@@ -23,6 +23,7 @@ from sqlalchemy import delete, select, update
 from werkzeug.datastructures import CallbackDict
 
 from accounts.models import User, UserSession
+from vfac import jobs
 from vfac.extensions import db
 from vfac.models import utcnow
 
@@ -216,8 +217,9 @@ def current_token_hash() -> str | None:
     return hash_token(token) if token else None
 
 
+@jobs.periodic(jobs.crontab(minute="17"))  # hourly; deleting twice is harmless
 def purge_expired(now: datetime | None = None) -> int:
-    """Delete expired session rows; returns how many went (the CLI runs this)."""
+    """Delete expired session rows; returns how many went (the queue runs this hourly)."""
     now = now or utcnow()
     result = db.session.execute(delete(UserSession).where(UserSession.expires_at <= now))
     db.session.commit()

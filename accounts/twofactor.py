@@ -253,7 +253,7 @@ def two_factor_turned_on(member: User) -> None:
         security.mf_recovery_codes_util.create_recovery_codes(member)
         audit.record("2fa.recovery_codes", actor=member, subject=member, reason="setup")
         session[_SHOW_CODES] = True
-    db.session.commit()
+    db.session.flush()
     _tell(member, _l("Two-factor authentication is on for your VFAC account"),
           "two_factor_enabled", recovery_codes_made=made)
 
@@ -261,7 +261,7 @@ def two_factor_turned_on(member: User) -> None:
 def two_factor_turned_off(member: User) -> None:
     """Forget the member's recovery codes (they would work again later) and tell them."""
     security.datastore.mf_set_recovery_codes(member, None)
-    db.session.commit()
+    db.session.flush()
     _tell(member, _l("Two-factor authentication is off for your VFAC account"),
           "two_factor_disabled")
 
@@ -269,7 +269,7 @@ def two_factor_turned_off(member: User) -> None:
 def recovery_codes_regenerated(member: User) -> None:
     """Audit new recovery codes the member asked for, and tell them by mail."""
     audit.record("2fa.recovery_codes", actor=member, subject=member, reason="regenerated")
-    db.session.commit()
+    db.session.flush()
     _tell(member, _l("New recovery codes for your VFAC account"), "two_factor_recovery_codes")
 
 

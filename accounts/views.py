@@ -10,13 +10,15 @@ from flask_login import current_user
 from flask_security import auth_required
 
 from accounts import audit, services
-from accounts.forms import (EndSessionForm, IdentityReviewForm, RoleForm, SettingsForm,
-                            SuspendForm, VetForm, profile_part_labels, settings_input)
-from accounts.models import PROFILE_PARTS, Status, User
+from accounts.forms import (EndSessionForm, IdentityReviewForm, RetryMailForm, RoleForm,
+                            SettingsForm, SuspendForm, VetForm, mail_status_labels,
+                            profile_part_labels, settings_input)
+from accounts.mail import member_id_from_token
+from accounts.models import PROFILE_PARTS, MailStatus, Status, User
 from accounts.permissions import profile_shows, require
 from accounts.sessions import current_token_hash
 from vfac import pillars
-from vfac.extensions import db
+from vfac.extensions import csrf, db
 from vfac.params import int_arg
 from vfac.topics import all_topics
 
@@ -225,3 +227,39 @@ def audit_log():
     page = services.audit_events(current_user, before_id=int_arg(request.args.get("before")),
                                  action=action)
     return render_template("accounts/audit.html", page=page, action=action, labels=labels)
+
+
+@bp.route("/mail/unsubscribe/<token>", methods=["GET", "POST"])
+@csrf.exempt  # RFC 8058: mail programs POST here with no form of ours; the token is the proof
+def unsubscribe(token: str):
+    member_id = member_id_from_token(token)
+    if member_id is None:
+        abort(404)
+    if request.method == "GET":  # a link checker or a preview must not unsubscribe anyone
+        return render_template("accounts/unsubscribe.html", token=token, done=False)
+    if services.unsubscribe(member_id) is None:
+        abort(404)
+    return render_template("accounts/unsubscribe.html", token=token, done=True)
+
+
+@bp.route("/admin/jobs")
+@auth_required()
+def jobs():
+    status = request.args.get("status") or None
+    if status is not None and status not in {s.value for s in MailStatus}:
+        abort(400)
+    queue = services.mail_queue(current_user, MailStatus(status) if status else None,
+                                before_id=int_arg(request.args.get("before")))
+    return render_template("accounts/jobs.html", queue=queue, status=status,
+                           statuses=mail_status_labels(), retry_form=RetryMailForm())
+
+
+@bp.route("/admin/jobs/mail/<int:mail_id>/retry", methods=["POST"])
+@auth_required()
+def retry_mail(mail_id: int):
+    if not RetryMailForm().validate_on_submit():
+        abort(400)
+    if not services.send_mail_again(current_user, mail_id):
+        abort(404)
+    flash(_("The e-mail is queued again."), "success")
+    return redirect(url_for("accounts.jobs", status="failed"))

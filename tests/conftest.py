@@ -36,7 +36,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
         "RATELIMIT_ENABLED": True,
         "LOGIN_FAILURE_DELAY": 0,
         "ACCOUNT_MAIL_TIMING_FLOOR": 0,  # tests that time it set it
-        "LIBRARY_COUNTS_CACHE_SECONDS": 0,  # tests add papers and count them at once
+        "LIBRARY_COUNTS_CACHE_SECONDS": 0,
+        "JOBS_IMMEDIATE": True,  # each job runs as it is queued (tests of the queue: own app)  # tests add papers and count them at once
         "BASE_URL": "https://localhost",  # every absolute link; Host must be localhost
         # cheap hashing, in tests only
         "SECURITY_PASSWORD_HASH_PASSLIB_OPTIONS": {"argon2__type": "ID", "argon2__memory_cost": 8,
@@ -233,3 +234,44 @@ def count_queries():
             event.remove(target, "before_cursor_execute", before)
 
     return counting
+
+
+@pytest.fixture
+def queued_jobs(app: Flask):
+    """Jobs wait on a real (in-memory) queue instead of running as they are queued:
+    `queued_jobs.names()` lists what is waiting, `queued_jobs.run()` runs it here, as a
+    consumer would (with `later=True`, retries scheduled for later run too)."""
+    from datetime import datetime, timedelta, timezone  # noqa: PLC0415
+
+    from huey import MemoryHuey  # noqa: PLC0415
+
+    from vfac import jobs  # noqa: PLC0415
+
+    saved = app.extensions["vfac.huey"], app.extensions["vfac.jobs"]
+    huey = MemoryHuey("vfac-test", immediate=False, results=False, utc=True)
+    app.extensions["vfac.huey"], app.extensions["vfac.jobs"] = huey, {}
+    jobs.register_all(app)
+
+    class Queue:
+        def names(self) -> list[str]:
+            return [huey.deserialize_task(data).name for data in huey.storage.enqueued_items()]
+
+        def scheduled(self) -> list[str]:
+            return [task.name for task in huey.scheduled()]
+
+        def run(self, later: bool = False) -> int:
+            ran = 0
+            while True:
+                if later:
+                    for task in huey.read_schedule(datetime.now(timezone.utc).replace(tzinfo=None) + timedelta(days=1)):
+                        huey.enqueue(task)
+                task = huey.dequeue()
+                if task is None:
+                    return ran
+                huey.execute(task)
+                ran += 1
+
+    try:
+        yield Queue()
+    finally:
+        app.extensions["vfac.huey"], app.extensions["vfac.jobs"] = saved

@@ -66,6 +66,9 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     from vfac import cli  # noqa: PLC0415 - the CLI imports services, which need the models
 
     cli.init_app(app)
+    from vfac import jobs  # noqa: PLC0415
+
+    jobs.register_all(app)  # every job the packages declared (the consumer must know them)
     if app.config.get("PROXY_FIX_COUNT"):
         # X-Forwarded-Host only when asked for: a proxy that passes the client's header on
         # would let anyone choose our host (links are built from BASE_URL either way)
@@ -177,6 +180,10 @@ def _init_extensions(app: Flask) -> None:
 
     signals.connect(app)
     _limit_security_views(app)
+    from vfac import jobs, unit_of_work  # noqa: PLC0415
+
+    unit_of_work.init_app(app)
+    jobs.init_app(app)
 
 
 def _limit_security_views(app: Flask) -> None:
@@ -219,6 +226,9 @@ def _register_template_globals(app: Flask) -> None:
         can=can, is_rtl=i18n.is_rtl, LANGUAGES=i18n.LANGUAGES,
         current_language=i18n.current_language, country_name=country_name,
         profession_labels=profession_labels, role_labels=role_labels, here=here)
+    from accounts.mail import html_paragraphs  # noqa: PLC0415
+
+    app.jinja_env.filters["mail_paragraphs"] = html_paragraphs
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

@@ -1,13 +1,17 @@
 """Maintainer commands: flask --app wsgi create-admin | seed-demo | search reindex |
-purge-sessions | translate."""
+purge-sessions | jobs worker | translate."""
 from __future__ import annotations
 
+import itertools
+import logging
 import subprocess
 import sys
 from pathlib import Path
 
 import click
 from flask import Flask
+
+from vfac import unit_of_work
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,6 +38,7 @@ def init_app(app: Flask) -> None:
             username=username, email=email, password=password, full_name=full_name,
             country=country.upper(), organisation=organisation,
             profession=Profession.GOVERNMENT, role=Role.ADMINISTRATOR))
+        unit_of_work.commit()
         click.echo(f"Administrator {username} created.")
 
     @app.cli.command("seed-demo")
@@ -44,8 +49,10 @@ def init_app(app: Flask) -> None:
         from research.demo import seed as seed_papers  # noqa: PLC0415
         from vfac.demo import seed  # noqa: PLC0415
 
-        for line in [*seed(), *seed_courses(), *seed_papers(), *seed_forum()]:
+        for line in itertools.chain(seed(), seed_courses(), seed_papers(), seed_forum()):
+            unit_of_work.commit()  # each step its own unit of work
             click.echo(line)
+        unit_of_work.commit()
 
     @app.cli.group()
     def search() -> None:
@@ -55,10 +62,9 @@ def init_app(app: Flask) -> None:
     def reindex() -> None:
         """Rebuild the search index from every course, paper and thread (after an upgrade)."""
         from vfac import pillars  # noqa: PLC0415
-        from vfac.extensions import db  # noqa: PLC0415
 
         counts = pillars.reindex_everything()
-        db.session.commit()
+        unit_of_work.commit()
         click.echo(", ".join(f"{pillar}: {count}" for pillar, count in counts.items()))
 
     @app.cli.command("purge-sessions")
@@ -67,6 +73,21 @@ def init_app(app: Flask) -> None:
         from accounts.sessions import purge_expired  # noqa: PLC0415
 
         click.echo(f"{purge_expired()} expired sessions deleted.")
+
+    @app.cli.group()
+    def jobs() -> None:
+        """The job queue (Huey): mail, notifications, PDF checks, counters, digests."""
+
+    @jobs.command()
+    @click.option("--workers", type=int, default=None, help="threads (JOBS_WORKERS)")
+    def worker(workers: int | None) -> None:
+        """Run a consumer: the queued jobs and the periodic ones (digest, session purge)."""
+        from vfac import jobs as queue  # noqa: PLC0415
+
+        if app.config["JOBS_IMMEDIATE"]:
+            raise click.ClickException("JOBS_IMMEDIATE is set: jobs run as they are queued")
+        logging.getLogger("huey").setLevel(logging.INFO)
+        queue.consumer(app, workers or app.config["JOBS_WORKERS"]).run()
 
     @app.cli.group()
     def translate() -> None:

@@ -30,8 +30,12 @@ class DefaultConfig:
     RESEARCH_PDF_MAX_BYTES = 20 * 1024 * 1024  # larger papers get a 413 page
     RESEARCH_PDF_SECONDS = 30  # pypdf's time limit per file (checking, extracting text)
     RESEARCH_PDF_MEMORY_BYTES = 1024 * 1024 * 1024  # and its memory cap
-    DOWNLOAD_COUNT_FLUSH_SECONDS = 60  # download counts are added up, then written at once
     LIBRARY_COUNTS_CACHE_SECONDS = 60  # the whole library's facet counts, per visibility
+    # Thread views and paper downloads (vfac/counters.py): a hash in Redis per counter when
+    # REDIS_URL is set (moved into the database each minute by the job queue); otherwise, or
+    # while Redis is unreachable, added up in each process and written this often and at exit
+    COUNTER_FLUSH_SECONDS = 5
+    COUNTER_KEY_PREFIX = "vfac:counter:"
     # Advice board
     FORUM_THREADS_PER_PAGE = 25
     FORUM_ANSWERS_PER_PAGE = 30
@@ -39,7 +43,6 @@ class DefaultConfig:
     FORUM_NEW_MEMBER_DAYS = 7  # members younger than this (since approval) are "new"
     FORUM_NEW_MEMBER_POSTS_PER_HOUR = 3  # questions + answers + comments of a new member
     FORUM_MAX_LINKS_UNPROVEN = 2  # links per post of a member with no accepted answer yet
-    FORUM_VIEW_COUNT_FLUSH_SECONDS = 60  # thread views are added up, then written at once
     OFFLINE_PACK_MAX_FILE_BYTES = 5 * 1024 * 1024  # larger PDFs are listed, not packed
     # Noto fonts from Debian's fonts-noto-core and fonts-noto-cjk (see courses/certificates.py)
     CERTIFICATE_FONTS = {
@@ -102,6 +105,20 @@ class DefaultConfig:
     MAIL_USERNAME = ""
     MAIL_PASSWORD = ""
     MAIL_DEFAULT_SENDER = "VFAC <no-reply@vfac.invalid>"
+    # seconds to wait for the SMTP server to connect or answer; the queue tries again later
+    MAIL_TIMEOUT = 10
+    # a message SMTP keeps refusing is given up after this many tries (recorded, shown to
+    # administrators on /admin/jobs); tries are 30 s, 1, 2, 4 ... minutes apart, at most 1 h
+    MAIL_MAX_ATTEMPTS = 12
+    MAIL_RETRY_DELAY = 30
+    MAIL_RETRY_MAX_DELAY = 3600
+
+    # Jobs (vfac/jobs.py): RedisHuey when REDIS_URL is set, else SqliteHuey in the
+    # instance folder; JOBS_IMMEDIATE runs each job as it is queued (the tests)
+    JOBS_IMMEDIATE = False
+    JOBS_QUEUE_NAME = "vfac"
+    JOBS_SQLITE_PATH = ""
+    JOBS_WORKERS = 2
 
     # Flask-Security
     SECURITY_URL_PREFIX = "/auth"

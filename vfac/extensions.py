@@ -12,7 +12,7 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
-from accounts.mail import AfterResponseMailUtil
+from accounts.mail import QueuedMailUtil
 from accounts.passwords import VfacPasswordUtil
 
 
@@ -37,5 +37,5 @@ migrate = Migrate(render_as_batch=True, compare_type=True)
 babel = Babel()
 csrf = CSRFProtect()
 mail = Mail()
-security = Security(password_util_cls=VfacPasswordUtil, mail_util_cls=AfterResponseMailUtil)
+security = Security(password_util_cls=VfacPasswordUtil, mail_util_cls=QueuedMailUtil)
 limiter = Limiter(key_func=client_ip, default_limits=[])

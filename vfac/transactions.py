@@ -44,6 +44,11 @@ def _ended(session: Session, transaction) -> None:
         session.info.pop(_WROTE, None)
 
 
+def has_writes(session: Session) -> bool:
+    """Whether this transaction flushed or executed a change (written, not yet committed)."""
+    return bool(session.info.get(_WROTE))
+
+
 @contextmanager
 def outside_transaction() -> Iterator[None]:
     """End the session's transaction (it must hold no changes) for the duration of the block.

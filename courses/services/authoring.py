@@ -19,7 +19,7 @@ from accounts.services import ServiceError
 from courses.models import (Attachment, Course, CourseAudience, Lesson, Level, Module, Option,
                             Question, Quiz, course_instructor)
 from courses.quiz import kind_of
-from courses.services.index import index_course
+from courses.services.index import course_changed
 from research.files import clean_name, keep_clean_pdf, read_upload
 from vfac import search
 from vfac.extensions import db
@@ -80,7 +80,7 @@ def create_course(actor: User, data: CourseInput) -> Course:
     course = Course(is_published=False)
     _apply_course(actor, course, data)
     db.session.add(course)
-    db.session.commit()
+    db.session.flush()
     return course
 
 
@@ -90,8 +90,8 @@ def update_course(actor: User, course: Course, data: CourseInput) -> None:
     _apply_course(actor, course, data)
     if not course.instructors:
         raise ServiceError(_l("A course needs at least one instructor."))
-    index_course(course)
-    db.session.commit()
+    course_changed(course)
+    db.session.flush()
 
 
 def set_published(actor: User, course: Course, published: bool) -> None:
@@ -102,8 +102,8 @@ def set_published(actor: User, course: Course, published: bool) -> None:
     course.is_published = published
     if published and course.published_at is None:
         course.published_at = utcnow()
-    index_course(course)
-    db.session.commit()
+    course_changed(course)
+    db.session.flush()
 
 
 def delete_course(actor: User, course: Course) -> None:
@@ -114,7 +114,7 @@ def delete_course(actor: User, course: Course) -> None:
     files = [a.stored_name for m in course.modules for le in m.lessons for a in le.attachments]
     search.remove("course", course.id)
     db.session.delete(course)
-    db.session.commit()
+    db.session.flush()
     for name in files:
         _upload_path(name).unlink(missing_ok=True)
 
@@ -143,23 +143,23 @@ def add_module(actor: User, course: Course, data: ModuleInput) -> Module:
     module = Module(course=course, title=data.title.strip(), summary=data.summary.strip(),
                     position=len(course.modules))
     db.session.add(module)
-    index_course(course)
-    db.session.commit()
+    course_changed(course)
+    db.session.flush()
     return module
 
 
 def update_module(actor: User, module: Module, data: ModuleInput) -> None:
     require(actor, "courses.course.edit", module.course)
     module.title, module.summary = data.title.strip(), data.summary.strip()
-    index_course(module.course)
-    db.session.commit()
+    course_changed(module.course)
+    db.session.flush()
 
 
 def move_module(actor: User, module: Module, offset: int) -> None:
     """Move a module up (-1) or down (+1) in its course."""
     require(actor, "courses.course.edit", module.course)
     _move(list(module.course.modules), module, offset)
-    db.session.commit()
+    db.session.flush()
 
 
 def delete_module(actor: User, module: Module) -> None:
@@ -168,8 +168,8 @@ def delete_module(actor: User, module: Module) -> None:
     files = [a.stored_name for le in module.lessons for a in le.attachments]
     course.modules.remove(module)
     _renumber(course.modules)
-    index_course(course)
-    db.session.commit()
+    course_changed(course)
+    db.session.flush()
     for name in files:
         _upload_path(name).unlink(missing_ok=True)
 
@@ -187,8 +187,8 @@ def add_lesson(actor: User, module: Module, data: LessonInput) -> Lesson:
     lesson = Lesson(module=module, position=len(module.lessons))
     _apply_lesson(lesson, data)
     db.session.add(lesson)
-    index_course(module.course)
-    db.session.commit()
+    course_changed(module.course)
+    db.session.flush()
     return lesson
 
 
@@ -202,14 +202,14 @@ def _apply_lesson(lesson: Lesson, data: LessonInput) -> None:
 def update_lesson(actor: User, lesson: Lesson, data: LessonInput) -> None:
     require(actor, "courses.course.edit", lesson.module.course)
     _apply_lesson(lesson, data)
-    index_course(lesson.module.course)
-    db.session.commit()
+    course_changed(lesson.module.course)
+    db.session.flush()
 
 
 def move_lesson(actor: User, lesson: Lesson, offset: int) -> None:
     require(actor, "courses.course.edit", lesson.module.course)
     _move(list(lesson.module.lessons), lesson, offset)
-    db.session.commit()
+    db.session.flush()
 
 
 def delete_lesson(actor: User, lesson: Lesson) -> None:
@@ -218,8 +218,8 @@ def delete_lesson(actor: User, lesson: Lesson) -> None:
     files = [a.stored_name for a in lesson.attachments]
     module.lessons.remove(lesson)
     _renumber(module.lessons)
-    index_course(module.course)
-    db.session.commit()
+    course_changed(module.course)
+    db.session.flush()
     for name in files:
         _upload_path(name).unlink(missing_ok=True)
 
@@ -282,7 +282,7 @@ def add_attachment(actor: User, lesson: Lesson, stream: IO[bytes], filename: str
                                                          "attachment"),
                                 content_type=content_type)
         db.session.add(attachment)
-        db.session.commit()
+        db.session.flush()
     except BaseException:
         db.session.rollback()
         _upload_path(stored).unlink(missing_ok=True)  # no row, no file
@@ -294,7 +294,7 @@ def delete_attachment(actor: User, attachment: Attachment) -> None:
     require(actor, "courses.course.edit", attachment.lesson.module.course)
     name = attachment.stored_name
     db.session.delete(attachment)
-    db.session.commit()
+    db.session.flush()
     _upload_path(name).unlink(missing_ok=True)
 
 
@@ -312,7 +312,7 @@ def save_quiz(actor: User, module: Module, data: QuizInput) -> Quiz:
     quiz.pass_mark, quiz.max_attempts = data.pass_mark, data.max_attempts
     quiz.cooldown_minutes = data.cooldown_minutes
     db.session.add(quiz)
-    db.session.commit()
+    db.session.flush()
     return quiz
 
 
@@ -350,20 +350,20 @@ def add_question(actor: User, quiz: Quiz, data: QuestionInput) -> Question:
     question = Question(quiz=quiz, position=len(quiz.questions))
     _apply_question(question, data, quiz.module.course.language)
     db.session.add(question)
-    db.session.commit()
+    db.session.flush()
     return question
 
 
 def update_question(actor: User, question: Question, data: QuestionInput) -> None:
     require(actor, "courses.course.edit", question.quiz.module.course)
     _apply_question(question, data, question.quiz.module.course.language)
-    db.session.commit()
+    db.session.flush()
 
 
 def move_question(actor: User, question: Question, offset: int) -> None:
     require(actor, "courses.course.edit", question.quiz.module.course)
     _move(list(question.quiz.questions), question, offset)
-    db.session.commit()
+    db.session.flush()
 
 
 def delete_question(actor: User, question: Question) -> None:
@@ -371,7 +371,7 @@ def delete_question(actor: User, question: Question) -> None:
     quiz = question.quiz
     quiz.questions.remove(question)
     _renumber(quiz.questions)
-    db.session.commit()
+    db.session.flush()
 
 
 def editable_courses(actor: User) -> list[Course]:

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from courses.models import Course, Lesson, Module
-from vfac import search
+from vfac import events, jobs, search
 from vfac.extensions import db
 
 
@@ -27,6 +27,29 @@ def index_course(course: Course) -> None:
         visibility=course.visibility, title=course.title,
         meta=" ".join(t.name_in(course.language) for t in course.topics),
         body="\n\n".join(part for part in parts if part)))
+
+
+def course_changed(course: Course) -> None:
+    """Record that a course (or one of its modules or lessons) changed: once the work
+    commits, a job indexes it as it then is."""
+    db.session.flush()
+    events.record(events.course_changed, course_id=course.id)
+
+
+@jobs.task()
+def reindex_course(course_id: int) -> None:
+    course = db.session.get(Course, course_id)
+    if course is None:
+        search.remove("course", course_id)
+    else:
+        index_course(course)
+
+
+def _on_course_changed(_sender, course_id: int) -> None:
+    jobs.enqueue(reindex_course, course_id)
+
+
+events.course_changed.connect(_on_course_changed)
 
 
 def reindex_courses() -> int:

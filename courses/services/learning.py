@@ -51,7 +51,7 @@ def enrol(actor, course: Course) -> Enrolment:
                               titles=", ".join(c.title for c in missing)))
     enrolment = Enrolment(course_id=course.id, user_id=actor.id)
     db.session.add(enrolment)
-    db.session.commit()
+    db.session.flush()
     return enrolment
 
 
@@ -71,7 +71,7 @@ def complete_lesson(actor, lesson: Lesson) -> Certificate | None:
         db.session.add(LessonCompletion(user_id=actor.id, lesson_id=lesson.id))
         db.session.flush()
     certificate = _complete_if_done(actor, course, enrolment)
-    db.session.commit()
+    db.session.flush()
     return certificate
 
 
@@ -142,7 +142,7 @@ def submit_attempt(actor, quiz: Quiz, answers: dict[int, set[int]]) -> AttemptRe
     result.stored = True
     if result.is_passed:
         result.certificate = _complete_if_done(actor, course, enrolment)
-    db.session.commit()
+    db.session.flush()
     return result
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from forum.models import Post, Thread
-from vfac import search
+from vfac import events, jobs, search
 from vfac.extensions import db
 
 
@@ -21,3 +21,19 @@ def index_thread(thread: Thread) -> None:
         visibility=thread.visibility, title=thread.title,
         meta=" ".join(tag.name for tag in thread.tags),
         body="\n\n".join([thread.body_source, *answers])))
+
+
+@jobs.task()
+def reindex_thread(thread_id: int) -> None:
+    """The job behind the board's events: index the thread as it is now (idempotent)."""
+    thread = db.session.get(Thread, thread_id)
+    if thread is not None:
+        index_thread(thread)
+
+
+def _thread_changed(_sender, thread_id: int, **_ids) -> None:
+    jobs.enqueue(reindex_thread, thread_id)
+
+
+for _signal in (events.thread_changed, events.answer_posted, events.thread_hidden):
+    _signal.connect(_thread_changed)

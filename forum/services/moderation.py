@@ -14,7 +14,7 @@ from accounts.permissions import READ_ACTION, require, visibilities_for, where
 from accounts.services import ServiceError
 from forum.models import (Category, Comment, Flag, FlagReason, FlagState, Post, Revision, Thread,
                           ThreadStatus)
-from forum.services.index import index_thread
+from vfac import events
 from vfac.extensions import db
 from vfac.models import utcnow
 from vfac.pagination import Page, keyset_page
@@ -45,7 +45,7 @@ def flag_item(actor: User, item: Item, reason: FlagReason, note: str = "") -> Fl
         flag = Flag(reporter_id=actor.id, **_target(item))
         db.session.add(flag)
     flag.reason, flag.note = reason, (note or "").strip()[:500]
-    db.session.commit()
+    db.session.flush()
     return flag
 
 
@@ -75,7 +75,7 @@ def dismiss_flag(actor: User, flag: Flag) -> None:
         raise ServiceError(_l("This flag was already handled."))
     flag.state, flag.resolved_at, flag.resolved_by_id = FlagState.DISMISSED, utcnow(), actor.id
     audit.record("forum.flag_dismissed", actor, flag.reporter, flag=flag.id)
-    db.session.commit()
+    db.session.flush()
 
 
 def _recount(thread: Thread) -> None:
@@ -96,8 +96,10 @@ def _shown_or_not(actor: User, item: Item, gone: bool) -> None:
     if gone:
         _close_flags(actor, item, FlagState.UPHELD)
     db.session.flush()
-    _recount(thread_of(item))
-    index_thread(thread_of(item))
+    thread = thread_of(item)
+    _recount(thread)
+    events.record(events.thread_hidden if gone and item is thread else events.thread_changed,
+                  thread_id=thread.id)
 
 
 def set_hidden(actor: User, item: Item, hidden: bool, reason: str = "") -> None:
@@ -109,7 +111,7 @@ def set_hidden(actor: User, item: Item, hidden: bool, reason: str = "") -> None:
     _shown_or_not(actor, item, gone=hidden)
     audit.record("forum.hidden" if hidden else "forum.unhidden", actor, item.author,
                  item=describe(item), reason=reason.strip()[:200])
-    db.session.commit()
+    db.session.flush()
 
 
 def set_deleted(actor: User, item: Item, deleted: bool) -> None:
@@ -120,7 +122,7 @@ def set_deleted(actor: User, item: Item, deleted: bool) -> None:
     if actor.id != item.author_id or not deleted:
         audit.record("forum.deleted" if deleted else "forum.restored", actor, item.author,
                      item=describe(item))
-    db.session.commit()
+    db.session.flush()
 
 
 def set_locked(actor: User, thread: Thread, locked: bool) -> None:
@@ -131,7 +133,7 @@ def set_locked(actor: User, thread: Thread, locked: bool) -> None:
         ThreadStatus.ANSWERED if thread.accepted_answer_id else ThreadStatus.OPEN)
     audit.record("forum.locked" if locked else "forum.unlocked", actor, thread.author,
                  item=describe(thread))
-    db.session.commit()
+    db.session.flush()
 
 
 def set_pinned(actor: User, thread: Thread, pinned: bool) -> None:
@@ -140,7 +142,7 @@ def set_pinned(actor: User, thread: Thread, pinned: bool) -> None:
     thread.is_pinned = pinned
     audit.record("forum.pinned" if pinned else "forum.unpinned", actor, thread.author,
                  item=describe(thread))
-    db.session.commit()
+    db.session.flush()
 
 
 def move_thread(actor: User, thread: Thread, category: Category) -> None:
@@ -154,7 +156,7 @@ def move_thread(actor: User, thread: Thread, category: Category) -> None:
         thread.topics = [category.topic] + thread.topics[:2]
     audit.record("forum.moved", actor, thread.author, item=describe(thread), old=old,
                  new=category.slug)
-    db.session.commit()
+    db.session.flush()
 
 
 def revisions(actor, item: Item) -> list[Revision]:

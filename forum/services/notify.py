@@ -7,14 +7,14 @@ from datetime import timedelta
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import selectinload
 
 from accounts.mail import send_mail
 from accounts.models import MailSetting, Role, Status, User, expertise
 from accounts.permissions import can, require, where
 from forum.models import Notification, NotificationKind, Post, Subscription, Thread
-from vfac import jobs
+from vfac import events, jobs
 from vfac.extensions import db
 from vfac.models import utcnow
 from vfac.pagination import Page, keyset_page
@@ -102,13 +102,15 @@ def follow(user: User, thread: Thread) -> None:
 
 
 def mail_later(notes: list[Notification]) -> None:
-    """After the commit: e-mail those whose members want it at once."""
+    """Once the work commits, e-mail those whose members want it at once (a job)."""
     ids = [note.id for note in notes]
     if ids:
-        jobs.enqueue(send_immediate_mail, ids)
+        events.record(events.notifications_created, notification_ids=ids)
 
 
+@jobs.task()
 def send_immediate_mail(ids: list[int]) -> None:
+    """Queue one mail per notification not mailed yet (a retried job finds them mailed)."""
     notes = db.session.execute(
         select(Notification).where(Notification.id.in_(ids), Notification.emailed_at.is_(None))
         .options(selectinload(Notification.user), selectinload(Notification.thread),
@@ -122,37 +124,65 @@ def send_immediate_mail(ids: list[int]) -> None:
                   "forum_notification", member=note.user, notes=[note], url=url,
                   subject_for=subject_for)
         note.emailed_at = utcnow()
-    db.session.commit()
+    db.session.flush()
 
 
+def _mail_notifications(_sender, notification_ids: list[int]) -> None:
+    jobs.enqueue(send_immediate_mail, notification_ids)
+
+
+events.notifications_created.connect(_mail_notifications)
+
+# Two consumers (two machines) may both run the digest: a member's digest is claimed with
+# one conditional UPDATE of digest_sent_at, which only one of them can win.
+DIGEST_INTERVAL = timedelta(hours=23)
+
+
+@jobs.periodic(jobs.crontab(minute="5", hour="*"))
 def send_digests(now=None) -> int:
-    """One e-mail per daily-digest member with unread, un-mailed notifications; for cron."""
+    """One e-mail per daily-digest member with unread, un-mailed notifications, at most one
+    a day each. The queue runs it hourly, so a member's summary comes about a day after the
+    last; returns how many were sent."""
     now = now or utcnow()
-    members = db.session.execute(
-        select(User).where(User.mail_notifications == MailSetting.DAILY,
-                           User.status == Status.APPROVED)
+    member_ids = db.session.execute(
+        select(User.id).where(User.mail_notifications == MailSetting.DAILY,
+                              User.status == Status.APPROVED,
+                              or_(User.digest_sent_at.is_(None),
+                                  User.digest_sent_at <= now - DIGEST_INTERVAL))
         .where(select(Notification.id).where(
             Notification.user_id == User.id, Notification.read_at.is_(None),
             Notification.emailed_at.is_(None)).exists())).scalars().all()
-    for member in members:
-        if member.digest_sent_at and now - member.digest_sent_at < timedelta(hours=23):
-            continue
-        notes = list(db.session.execute(
-            select(Notification).where(*where(member, "forum.notification.list"),
-                                       Notification.read_at.is_(None),
-                                       Notification.emailed_at.is_(None))
-            .options(selectinload(Notification.thread), selectinload(Notification.actor))
-            .order_by(Notification.id)).scalars())
-        if not notes:  # all about threads hidden or deleted since: nothing to tell
-            continue
-        send_mail(member.email, member.language, _l("Your daily summary from the advice board"),
-                  "forum_digest", member=member, notes=notes, subject_for=subject_for,
-                  url=url_for("forum.notifications", _external=True))
-        for note in notes:
-            note.emailed_at = now
-        member.digest_sent_at = now
-        db.session.commit()
-    return len(members)
+    sent = 0
+    for member_id in member_ids:
+        sent += _send_digest(member_id, now)
+        db.session.commit()  # each member's digest is its own unit: claimed, queued, done
+    return sent
+
+
+def _send_digest(member_id: int, now) -> bool:
+    claimed = db.session.execute(
+        update(User).where(User.id == member_id,
+                           or_(User.digest_sent_at.is_(None),
+                               User.digest_sent_at <= now - DIGEST_INTERVAL))
+        .values(digest_sent_at=now).execution_options(synchronize_session=False)).rowcount
+    if not claimed:  # another consumer sent it meanwhile
+        return False
+    member = db.session.get(User, member_id)
+    notes = list(db.session.execute(
+        select(Notification).where(*where(member, "forum.notification.list"),
+                                   Notification.read_at.is_(None),
+                                   Notification.emailed_at.is_(None))
+        .options(selectinload(Notification.thread), selectinload(Notification.actor))
+        .order_by(Notification.id).with_for_update(of=Notification)).scalars())
+    if not notes:  # all about threads hidden or deleted since: nothing to tell
+        return False
+    send_mail(member.email, member.language, _l("Your daily summary from the advice board"),
+              "forum_digest", member=member, notes=notes, subject_for=subject_for,
+              url=url_for("forum.notifications", _external=True))
+    for note in notes:
+        note.emailed_at = now
+    db.session.flush()
+    return True
 
 
 def unread_count(user: User) -> int:
@@ -180,7 +210,7 @@ def open_notification(actor: User, note_id: int) -> Notification | None:
         return None
     if note.read_at is None:
         note.read_at = utcnow()
-        db.session.commit()
+        db.session.flush()
     return note
 
 
@@ -190,4 +220,4 @@ def mark_all_read(actor: User) -> None:
     db.session.execute(update(Notification).where(Notification.user_id == actor.id,
                                                   Notification.read_at.is_(None))
                        .values(read_at=utcnow()))
-    db.session.commit()
+    db.session.flush()

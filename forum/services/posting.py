@@ -17,7 +17,7 @@ from forum.models import (Category, Comment, Notification, NotificationKind, Pos
                           Subscription, Tag, Thread, ThreadStatus, Vote)
 from forum.personal_data import Finding, find_personal_data
 from forum.services import board, notify
-from forum.services.index import index_thread
+from vfac import events
 from vfac.extensions import db
 from vfac.markup import render_markdown
 from vfac.models import Topic, Visibility, utcnow
@@ -129,8 +129,7 @@ def ask_question(actor: User, data: QuestionInput) -> Thread:
     notify.follow(actor, thread)
     notes = notify.notify(notify.experts_for(thread), NotificationKind.QUESTION, thread, actor)
     notes += notify.notify(notify.mentioned(data.body), NotificationKind.MENTION, thread, actor)
-    index_thread(thread)
-    db.session.commit()
+    events.record(events.thread_changed, thread_id=thread.id)
     notify.mail_later(notes)
     return thread
 
@@ -146,8 +145,7 @@ def post_answer(actor: User, thread: Thread, body: str) -> Post:
     thread.last_activity_at = utcnow()
     db.session.flush()
     notes = notify.tell_followers(thread, actor, post, body, NotificationKind.ANSWER)
-    index_thread(thread)
-    db.session.commit()
+    events.record(events.answer_posted, thread_id=thread.id, answer_id=post.id)
     notify.mail_later(notes)
     return post
 
@@ -165,7 +163,6 @@ def post_comment(actor: User, thread: Thread, post: Post | None, body: str) -> C
     thread.last_activity_at = utcnow()
     db.session.flush()
     notes = notify.tell_followers(thread, actor, post, body, NotificationKind.COMMENT)
-    db.session.commit()
     notify.mail_later(notes)
     return comment
 
@@ -188,7 +185,7 @@ def vote(actor: User, item: Thread | Post, value: int) -> None:
     model = type(item)
     db.session.execute(update(model).where(model.id == item.id)
                        .values(score=model.score + change))
-    db.session.commit()
+    db.session.flush()
 
 
 def accept_answer(actor: User, thread: Thread, post: Post | None) -> None:
@@ -206,7 +203,6 @@ def accept_answer(actor: User, thread: Thread, post: Post | None) -> None:
     if post is not None:
         notes = notify.notify([post.author] + notify.followers(thread),
                               NotificationKind.ACCEPTED, thread, actor, post)
-    db.session.commit()
     notify.mail_later(notes)
 
 
@@ -219,7 +215,7 @@ def set_following(actor: User, thread: Thread, follow: bool) -> None:
         subscription = db.session.get(Subscription, (actor.id, thread.id))
         if subscription is not None:
             db.session.delete(subscription)
-    db.session.commit()
+    db.session.flush()
 
 
 def invite_expert(actor: User, thread: Thread, username: str) -> User:
@@ -237,7 +233,6 @@ def invite_expert(actor: User, thread: Thread, username: str) -> User:
         user_id=expert.id, thread_id=thread.id, kind=NotificationKind.INVITE)).first()
     if already is None:
         notify.mail_later(notify.notify([expert], NotificationKind.INVITE, thread, actor))
-    db.session.commit()
     return expert
 
 
@@ -261,6 +256,6 @@ def edit_item(actor: User, item: Thread | Post | Comment, body: str,
     if actor.id != item.author_id:
         audit.record("forum.edited", actor, item.author, thread=thread.id,
                      item=f"{type(item).__name__.lower()}:{item.id}")
-    index_thread(thread)
-    db.session.commit()
+    db.session.flush()
+    events.record(events.thread_changed, thread_id=thread.id)
     return revision

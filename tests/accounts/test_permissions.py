@@ -39,6 +39,8 @@ ALLOWED = {
     "accounts.member.end_sessions": {"moderator", "admin"},
     "accounts.member.review_identity": {"moderator", "admin"},
     "accounts.audit.view": {"admin"},
+    "accounts.jobs.view": {"admin"},
+    "accounts.jobs.retry": {"admin"},
     "vfac.dashboard.view": {"admin"},
     "vfac.content.members": {"member", "officer", "expert", "instructor", "moderator_no2fa",
                              "moderator", "admin_no2fa", "admin"},

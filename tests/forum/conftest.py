@@ -6,15 +6,18 @@ import pytest
 from accounts.models import Role
 from forum.services import posting
 from forum.services.board import thread_views
+from vfac.extensions import db
 from vfac.models import Visibility
 
 
 @pytest.fixture(autouse=True)
-def _fresh_view_counts():
-    """Thread views wait in a module-level buffer; no test may inherit another's."""
-    thread_views.clear()
+def _fresh_view_counts(app):
+    """Thread views wait in the process's buffer until written; no test inherits another's."""
+    with app.app_context():
+        thread_views.clear()
     yield
-    thread_views.clear()
+    with app.app_context():
+        thread_views.clear()
 
 
 @pytest.fixture
@@ -37,10 +40,12 @@ def make_thread(asker):
              topic: str = "electronic-evidence", topics=(), tags=("cloud",),
              language: str = "en", country: str | None = None, lesson_id: int | None = None):
         n = next(counter)
-        return posting.ask_question(author or asker, posting.QuestionInput(
+        thread = posting.ask_question(author or asker, posting.QuestionInput(
             title=title or f"Question number {n} about evidence", body=body,
             category_slug=topic, topic_slugs=tuple(topics), tags=tuple(tags),
             language=language, country=country, visibility=visibility, lesson_id=lesson_id))
+        db.session.commit()  # the unit of work ends: its events (indexing, mail) follow
+        return thread
 
     return make
 
@@ -48,7 +53,9 @@ def make_thread(asker):
 @pytest.fixture
 def make_answer():
     def make(author, thread, body: str = "Send a preservation request to the provider first."):
-        return posting.post_answer(author, thread, body)
+        answer = posting.post_answer(author, thread, body)
+        db.session.commit()  # the unit of work ends: its events (indexing, mail) follow
+        return answer
 
     return make
 
