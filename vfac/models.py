@@ -68,3 +68,18 @@ class SearchEntry(db.Model):
         enum_column(Visibility, 24), index=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
                                                  onupdate=utcnow)
+
+
+class CounterBatch(db.Model):
+    """A batch of counts moved from Redis into the database (vfac/counters.py).
+
+    Recorded in the transaction that applies the batch: a batch applied once is never
+    applied again, by a second flusher at the same time or after a crash between the
+    commit and the deletion of the batch in Redis.
+    """
+
+    __tablename__ = "vfac_counter_batch"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # the batch key's uuid
+    applied_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
+                                                 index=True)

@@ -17,13 +17,13 @@ from forum.models import (Category, Comment, Post, Subscription, Tag, Thread, Vo
                           thread_topic)
 from forum.services.notify import EXPERT_ROLES
 from vfac import links, search
-from vfac.counters import BatchedCounter
+from vfac.counters import HitCounter
 from vfac.extensions import db
 from vfac.models import Topic
 
 SORTS = ("active", "newest", "unanswered", "votes")
 SEARCH_PER_PAGE = 20
-thread_views = BatchedCounter(Thread, "view_count", "FORUM_VIEW_COUNT_FLUSH_SECONDS")
+thread_views = HitCounter(Thread, "view_count")  # vfac/counters.py: a view is not a row write
 
 
 @dataclass

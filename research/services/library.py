@@ -21,7 +21,7 @@ from accounts.permissions import can, require, visibilities_for
 from accounts.permissions import where as policy_where
 from research.models import Paper, PaperFile, PaperType, paper_topic
 from vfac import search
-from vfac.counters import BatchedCounter
+from vfac.counters import HitCounter
 from vfac.extensions import db
 from vfac.models import Topic, Visibility
 
@@ -237,10 +237,9 @@ def file_for_download(actor, paper: Paper, version: int | None) -> PaperFile | N
     return next((f for f in paper.files if f.version == version), None)
 
 
-# Downloads are counted in memory and written every DOWNLOAD_COUNT_FLUSH_SECONDS, in the
-# download's own (writing) transaction: a row update per download would make each a write.
-download_counts = BatchedCounter(Paper, "download_count", "DOWNLOAD_COUNT_FLUSH_SECONDS",
-                                 own_transaction=False)
+# A download is not a row update: counted in Redis or in memory, written later
+# (vfac/counters.py), never lost at a restart.
+download_counts = HitCounter(Paper, "download_count")
 
 
 def record_download(actor, paper_file: PaperFile) -> None:

@@ -15,11 +15,13 @@ from vfac.topics import topics_by_slugs
 
 
 @pytest.fixture(autouse=True)
-def _fresh_download_counts():
-    """Download counts wait in a module-level buffer; no test may inherit another's."""
-    download_counts.pending.clear()
+def _fresh_download_counts(app):
+    """Download counts wait in the process's buffer until written; no test inherits another's."""
+    with app.app_context():
+        download_counts.clear()
     yield
-    download_counts.pending.clear()
+    with app.app_context():
+        download_counts.clear()
 
 
 @pytest.fixture

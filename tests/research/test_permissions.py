@@ -11,7 +11,6 @@ import io
 import re
 import secrets
 import shutil
-import time
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -28,6 +27,7 @@ from research.services import library, moderation, submission
 from research.services.library import LibraryQuery
 from research.services.submission import AuthorInput, PaperInput, Upload
 from tests.research.conftest import pdf_bytes
+from vfac import counters
 from vfac.extensions import db
 from vfac.models import Visibility
 
@@ -212,15 +212,6 @@ def checked_pdf(app):
     yield stored, text
     with app.app_context():
         files.discard(stored.stored_name)
-
-
-@pytest.fixture(autouse=True)
-def _counts_isolated(app, monkeypatch):
-    """Download counts are batched in a module-level object: none leak in or out of a test."""
-    monkeypatch.setitem(app.config, "DOWNLOAD_COUNT_FLUSH_SECONDS", 10**9)
-    library.download_counts.pending = {}
-    yield
-    library.download_counts.pending = {}
 
 
 @pytest.fixture
@@ -531,11 +522,13 @@ def test_refused_downloads_leave_no_trace(client, auth, library_of):
     response.close()
     assert response.status_code == 404
     assert snapshot() == before
-    assert library.download_counts.pending == {}
+    assert library.download_counts.pending() == {}
 
 
-def test_download_counts_are_written_at_once_or_batched(app, client, auth, library_of,
-                                                        monkeypatch):
+def test_download_counts_are_added_up_then_written(client, auth, library_of):
+    """A download adds to the process's counts (no Redis here); flush() writes them, in a
+    transaction of its own, and again writes only what came since (tests/platform/
+    test_counters.py: the periodic and exit writes, Redis, several processes)."""
     police, papers = library_of("police")
     public, members = papers["public"], papers["members"]
 
@@ -543,13 +536,8 @@ def test_download_counts_are_written_at_once_or_batched(app, client, auth, libra
         return db.session.execute(select(Paper.download_count).where(
             Paper.id == paper.id)).scalar_one()
 
-    monkeypatch.setitem(app.config, "DOWNLOAD_COUNT_FLUSH_SECONDS", 0)
     _download(client, f"/research/{public.id}/download")
     _download(client, f"/research/{public.id}/versions/1")
-    assert count(public) == 2
-
-    monkeypatch.setitem(app.config, "DOWNLOAD_COUNT_FLUSH_SECONDS", 3600)
-    library.download_counts.flushed_at = time.monotonic()
     auth.login(police)
     for _ in range(3):
         _download(client, f"/research/{public.id}/download")
@@ -557,13 +545,17 @@ def test_download_counts_are_written_at_once_or_batched(app, client, auth, libra
     auth.logout()
     auth.login(papers["draft"].submitter)
     _download(client, f"/research/{papers['draft'].id}/download")  # not counted: unpublished
-    assert (count(public), count(members)) == (2, 0)
-    assert library.download_counts.pending == {public.id: 3, members.id: 3}
+    assert (count(public), count(members)) == (0, 0)  # a download does not write the row
+    assert library.download_counts.pending() == {public.id: 5, members.id: 3}
 
-    monkeypatch.setitem(app.config, "DOWNLOAD_COUNT_FLUSH_SECONDS", 0)
+    assert counters.flush() == 8
+    db.session.expire_all()
+    assert (count(public), count(members)) == (5, 3)
+    assert library.download_counts.pending() == {}
     _download(client, f"/research/{public.id}/download")
+    assert counters.flush() == 1 and counters.flush() == 0
+    db.session.expire_all()
     assert (count(public), count(members)) == (6, 3)
-    assert library.download_counts.pending == {}
 
 
 def test_an_uploaded_paper_is_downloaded_as_kept(client, make_user):
