@@ -27,10 +27,14 @@ instance/config.py:
 DEMO_ENV := VFAC_STAFF_REQUIRE_2FA=false VFAC_SESSION_COOKIE_SECURE=false \
 	VFAC_BASE_URL=http://127.0.0.1:5000 VFAC_TRUSTED_HOSTS='["127.0.0.1", "localhost"]'
 
+# The job queue's consumer (mail, indexing, PDF checks, digests) runs beside the web
+# server, in the background of the same command, and stops with it.
 run: install instance/config.py
 	$(DEMO_ENV) $(BIN)/flask db upgrade
 	$(DEMO_ENV) $(BIN)/flask seed-demo
-	$(DEMO_ENV) $(BIN)/flask run --host 127.0.0.1 --port 5000
+	$(DEMO_ENV) $(BIN)/flask jobs worker & worker=$$!; \
+		trap 'kill -INT $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+		$(DEMO_ENV) $(BIN)/flask run --host 127.0.0.1 --port 5000
 
 test: install chromium
 	$(MAKE) --no-print-directory test-sqlite

@@ -226,11 +226,12 @@ def deliver(mail_id: int) -> None:
         .where(OutgoingMail.id == mail_id, OutgoingMail.status == MailStatus.QUEUED,
                OutgoingMail.next_attempt_at <= now + CLOCK_SLACK)
         .values(status=MailStatus.SENDING, claimed_at=now,
-                attempts=OutgoingMail.attempts + 1)).rowcount
+                attempts=OutgoingMail.attempts + 1)
+        .execution_options(synchronize_session=False)).rowcount
     db.session.commit()  # the claim is seen by every other consumer before SMTP is
     if not claimed:  # sent, being sent, given up, or not due yet: nothing to do
         return
-    mail = db.session.get(OutgoingMail, mail_id)
+    mail = db.session.get(OutgoingMail, mail_id, populate_existing=True)
     try:
         _send(mail)
     except _Permanent as exc:
@@ -245,7 +246,7 @@ def deliver(mail_id: int) -> None:
             mail.next_attempt_at, mail.last_error = utcnow() + delay, error
             db.session.commit()
             log.warning("mail %s not sent (%s); next try in %s", mail_id, error, delay)
-            jobs.enqueue(deliver, mail_id, delay=delay.total_seconds())
+            jobs.enqueue(deliver, mail_id, delay=max(delay.total_seconds(), 1))
         return
     mail.status, mail.sent_at, mail.last_error = MailStatus.SENT, utcnow(), ""
     db.session.commit()
@@ -277,7 +278,8 @@ def send_pending() -> int:
     now = utcnow()
     db.session.execute(update(OutgoingMail).where(
         OutgoingMail.status == MailStatus.SENDING, OutgoingMail.claimed_at < now - STALE_CLAIM)
-        .values(status=MailStatus.QUEUED, claimed_at=None))
+        .values(status=MailStatus.QUEUED, claimed_at=None)
+        .execution_options(synchronize_session=False))
     db.session.commit()
     due = db.session.execute(select(OutgoingMail.id).where(
         OutgoingMail.status == MailStatus.QUEUED, OutgoingMail.next_attempt_at <= now)
