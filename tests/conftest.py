@@ -36,8 +36,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
         "RATELIMIT_ENABLED": True,
         "LOGIN_FAILURE_DELAY": 0,
         "ACCOUNT_MAIL_TIMING_FLOOR": 0,  # tests that time it set it
-        "LIBRARY_COUNTS_CACHE_SECONDS": 0,
-        "JOBS_IMMEDIATE": True,  # each job runs as it is queued (tests of the queue: own app)  # tests add papers and count them at once
+        "LIBRARY_COUNTS_CACHE_SECONDS": 0,  # tests add papers and count them at once
+        "JOBS_IMMEDIATE": True,  # a job runs as it is queued (the fixture queued_jobs: not)
         "BASE_URL": "https://localhost",  # every absolute link; Host must be localhost
         # cheap hashing, in tests only
         "SECURITY_PASSWORD_HASH_PASSLIB_OPTIONS": {"argon2__type": "ID", "argon2__memory_cost": 8,
@@ -263,7 +263,9 @@ def queued_jobs(app: Flask):
             ran = 0
             while True:
                 if later:
-                    for task in huey.read_schedule(datetime.now(timezone.utc).replace(tzinfo=None) + timedelta(days=1)):
+                    soon = datetime.now(timezone.utc).replace(tzinfo=None) + timedelta(days=1)
+                    for task in huey.read_schedule(soon):
+                        task.eta = None  # its time has come
                         huey.enqueue(task)
                 task = huey.dequeue()
                 if task is None:

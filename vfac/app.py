@@ -143,7 +143,8 @@ _WRITING_GETS = {"security.confirm_email", "research.download", "forum.open_noti
 
 @event.listens_for(Engine, "begin")
 def _sqlite_begin(connection: Any) -> None:
-    """On SQLite, BEGIN IMMEDIATE for requests that write, a plain (deferred) BEGIN otherwise.
+    """On SQLite, BEGIN IMMEDIATE for requests that write and for jobs and commands, a plain
+    (deferred) BEGIN for reading requests.
 
     In WAL mode a deferred transaction that has read cannot start writing once another
     request has committed ("database is locked", whatever the busy timeout), so a request
@@ -155,8 +156,9 @@ def _sqlite_begin(connection: Any) -> None:
         return
     from flask import has_request_context  # noqa: PLC0415
 
-    writes = has_request_context() and (request.method not in ("GET", "HEAD", "OPTIONS")
-                                         or request.endpoint in _WRITING_GETS)
+    # outside a request (a job, a command) the work writes as a rule: it takes the lock too
+    writes = not has_request_context() or request.method not in ("GET", "HEAD", "OPTIONS") \
+        or request.endpoint in _WRITING_GETS
     connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
