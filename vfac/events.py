@@ -32,15 +32,22 @@ member_rejected = signals.signal("member-rejected")
 # mail: a message was queued in the outbox (accounts/mail.py); the queue delivers it
 mail_queued = signals.signal("mail-queued")
 # the advice board
-thread_changed = signals.signal("thread-changed")  # asked, edited, moved, hidden, restored
+thread_changed = signals.signal("thread-changed")  # edited, moved, hidden, restored
+question_asked = signals.signal("question-asked")
 answer_posted = signals.signal("answer-posted")
+comment_posted = signals.signal("comment-posted")
+answer_accepted = signals.signal("answer-accepted")
 thread_hidden = signals.signal("thread-hidden")
 notifications_created = signals.signal("notifications-created")
 # the research library
 paper_submitted = signals.signal("paper-submitted")  # a file to check, then moderation
 paper_changed = signals.signal("paper-changed")  # published, withdrawn, file replaced
+paper_file_stored = signals.signal("paper-file-stored")  # an upload in quarantine: check it
+paper_file_checked = signals.signal("paper-file-checked")  # passed or refused
 # courses
 course_changed = signals.signal("course-changed")
+attachment_stored = signals.signal("attachment-stored")  # a lesson's PDF to check
+attachment_checked = signals.signal("attachment-checked")
 
 _PENDING = "vfac.events.pending"
 

@@ -35,5 +35,6 @@ def _thread_changed(_sender, thread_id: int, **_ids) -> None:
     jobs.enqueue(reindex_thread, thread_id)
 
 
-for _signal in (events.thread_changed, events.answer_posted, events.thread_hidden):
+for _signal in (events.question_asked, events.thread_changed, events.answer_posted,
+                events.thread_hidden):
     _signal.connect(_thread_changed)

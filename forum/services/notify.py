@@ -83,15 +83,100 @@ def experts_for(thread: Thread) -> list[User]:
 
 def tell_followers(thread: Thread, actor: User, post: Post | None, body: str,
                    kind: NotificationKind) -> list[Notification]:
-    """Mentioned members hear of a new answer or comment as a mention, followers as `kind`;
-    the writer follows the thread from now on. Flush only."""
+    """Mentioned members hear of a new answer or comment as a mention, followers as `kind`.
+    Flush only."""
     mentions = mentioned(body)
     notes = notify(mentions, NotificationKind.MENTION, thread, actor, post)
     told = {u.id for u in mentions}
     notes += notify([u for u in followers(thread) if u.id not in told], kind, thread, actor,
                     post)
-    follow(actor, thread)
     return notes
+
+
+# --- who hears of what: jobs behind the board's events ------------------------------------
+# Each runs after the post is committed, so a question with many followers costs its writer
+# nothing. A failed run rolls back whole and is tried again; `_told` keeps a run that had
+# committed (a queue that delivered the job twice) from telling anyone a second time.
+
+def _told(kinds: tuple[NotificationKind, ...], thread_id: int, post_id: int | None,
+          actor_id: int | None, since=None) -> bool:
+    query = select(Notification.id).where(Notification.kind.in_(kinds),
+                                          Notification.thread_id == thread_id,
+                                          Notification.actor_id == actor_id)
+    query = query.where(Notification.post_id.is_(None) if post_id is None
+                        else Notification.post_id == post_id)
+    if since is not None:
+        query = query.where(Notification.created_at >= since)
+    return db.session.execute(query.limit(1)).first() is not None
+
+
+@jobs.task()
+def tell_of_question(thread_id: int) -> None:
+    thread = db.session.get(Thread, thread_id)
+    if thread is None or _told((NotificationKind.QUESTION, NotificationKind.MENTION),
+                               thread.id, None, thread.author_id):
+        return
+    actor = thread.author
+    notes = notify(experts_for(thread), NotificationKind.QUESTION, thread, actor)
+    notes += notify(mentioned(thread.body_source), NotificationKind.MENTION, thread, actor)
+    mail_later(notes)
+
+
+@jobs.task()
+def tell_of_answer(answer_id: int) -> None:
+    post = db.session.get(Post, answer_id)
+    if post is None or _told((NotificationKind.ANSWER, NotificationKind.MENTION),
+                             post.thread_id, post.id, post.author_id):
+        return
+    mail_later(tell_followers(post.thread, post.author, post, post.body_source,
+                              NotificationKind.ANSWER))
+
+
+@jobs.task()
+def tell_of_comment(comment_id: int) -> None:
+    from forum.models import Comment  # noqa: PLC0415
+
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or _told((NotificationKind.COMMENT, NotificationKind.MENTION),
+                                comment.thread_id, comment.post_id, comment.author_id,
+                                since=comment.created_at):
+        return
+    post = db.session.get(Post, comment.post_id) if comment.post_id else None
+    mail_later(tell_followers(comment.thread, comment.author, post, comment.body_source,
+                              NotificationKind.COMMENT))
+
+
+@jobs.task()
+def tell_of_acceptance(thread_id: int, answer_id: int, actor_id: int) -> None:
+    thread, post = db.session.get(Thread, thread_id), db.session.get(Post, answer_id)
+    if thread is None or post is None or thread.accepted_answer_id != post.id \
+            or _told((NotificationKind.ACCEPTED,), thread.id, post.id, actor_id):
+        return  # un-accepted or another answer accepted meanwhile: nothing to tell
+    actor = db.session.get(User, actor_id)
+    mail_later(notify([post.author] + followers(thread), NotificationKind.ACCEPTED, thread,
+                      actor, post))
+
+
+def _on_question(_sender, thread_id: int) -> None:
+    jobs.enqueue(tell_of_question, thread_id)
+
+
+def _on_answer(_sender, thread_id: int, answer_id: int) -> None:
+    jobs.enqueue(tell_of_answer, answer_id)
+
+
+def _on_comment(_sender, thread_id: int, comment_id: int) -> None:
+    jobs.enqueue(tell_of_comment, comment_id)
+
+
+def _on_acceptance(_sender, thread_id: int, answer_id: int, actor_id: int) -> None:
+    jobs.enqueue(tell_of_acceptance, thread_id, answer_id, actor_id)
+
+
+events.question_asked.connect(_on_question)
+events.answer_posted.connect(_on_answer)
+events.comment_posted.connect(_on_comment)
+events.answer_accepted.connect(_on_acceptance)
 
 
 def follow(user: User, thread: Thread) -> None:

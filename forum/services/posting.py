@@ -127,10 +127,8 @@ def ask_question(actor: User, data: QuestionInput) -> Thread:
     db.session.add(thread)
     db.session.flush()
     notify.follow(actor, thread)
-    notes = notify.notify(notify.experts_for(thread), NotificationKind.QUESTION, thread, actor)
-    notes += notify.notify(notify.mentioned(data.body), NotificationKind.MENTION, thread, actor)
-    events.record(events.thread_changed, thread_id=thread.id)
-    notify.mail_later(notes)
+    # who hears of it (experts of its topics, members it mentions) is a job's work
+    events.record(events.question_asked, thread_id=thread.id)
     return thread
 
 
@@ -144,9 +142,8 @@ def post_answer(actor: User, thread: Thread, body: str) -> Post:
     thread.answer_count += 1
     thread.last_activity_at = utcnow()
     db.session.flush()
-    notes = notify.tell_followers(thread, actor, post, body, NotificationKind.ANSWER)
+    notify.follow(actor, thread)
     events.record(events.answer_posted, thread_id=thread.id, answer_id=post.id)
-    notify.mail_later(notes)
     return post
 
 
@@ -162,8 +159,8 @@ def post_comment(actor: User, thread: Thread, post: Post | None, body: str) -> C
     db.session.add(comment)
     thread.last_activity_at = utcnow()
     db.session.flush()
-    notes = notify.tell_followers(thread, actor, post, body, NotificationKind.COMMENT)
-    notify.mail_later(notes)
+    notify.follow(actor, thread)
+    events.record(events.comment_posted, thread_id=thread.id, comment_id=comment.id)
     return comment
 
 
@@ -199,11 +196,10 @@ def accept_answer(actor: User, thread: Thread, post: Post | None) -> None:
     if actor.id != thread.author_id:
         audit.record("forum.accepted", actor, thread.author, thread=thread.id,
                      answer=post.id if post else "")
-    notes = []
+    db.session.flush()
     if post is not None:
-        notes = notify.notify([post.author] + notify.followers(thread),
-                              NotificationKind.ACCEPTED, thread, actor, post)
-    notify.mail_later(notes)
+        events.record(events.answer_accepted, thread_id=thread.id, answer_id=post.id,
+                      actor_id=actor.id)
 
 
 def set_following(actor: User, thread: Thread, follow: bool) -> None:

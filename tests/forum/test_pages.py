@@ -235,6 +235,7 @@ def test_mentions_notify_members_who_may_see_the_thread(make_thread, make_user, 
     thread = make_thread("Restricted: tracing a ransom payment",
                          visibility=Visibility.RESTRICTED)
     posting.post_answer(members[0], thread, "Asking @m2 and @wang and @nobody here.")
+    db.session.commit()  # the unit of work ends: the job that tells them runs
     told = {n.user_id for n in db.session.execute(select(Notification).filter_by(
         kind=NotificationKind.MENTION)).scalars()}
     assert told == {members[2].id}  # the academic may not see restricted threads

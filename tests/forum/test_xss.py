@@ -464,6 +464,7 @@ def test_hostile_usernames(client, auth, app, asker, moderator, make_user, make_
             language="en", country=None, visibility=Visibility.PUBLIC))
         answer = posting.post_answer(person, thread, f"Answer {n}: ask the provider.")
         posting.post_comment(person, thread, answer if n % 2 else None, f"Comment {n}.")
+        db.session.commit()  # the unit of work ends: the asker is told (a job)
         posting.set_following(person, thread, False)  # else each answer tells all the others
         moderation.flag_item(asker, answer, FlagReason.OTHER, "")
         if role is Role.MODERATOR:
