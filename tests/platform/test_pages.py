@@ -347,6 +347,7 @@ def test_a_member_s_home(client, auth, make_user, hub, make_thread, veteran, tea
     # someone answers the member's question (asked in a topic the member does not follow)
     mine = make_thread("My question about hashing", author=member, topic="investigation")
     posting.post_answer(veteran, mine, "Use SHA-256 and write the hash down.")
+    db.session.commit()  # the unit of work ends: the member is told (a job)
 
     html = page(client, "/")
     assert "Apply for membership" not in html
@@ -498,6 +499,7 @@ def _ten_more(teacher, make_paper, make_thread, member, veteran, n: int = 10) ->
             learning.enrol(member, course)
             mine = make_thread(f"My question {i}", author=member, visibility=PUB)
             posting.post_answer(veteran, mine, f"Answer {i}")
+            db.session.commit()  # the unit of work ends: the member is told (a job)
 
 
 @pytest.mark.parametrize("who", ["anonymous", "member"])

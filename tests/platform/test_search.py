@@ -117,6 +117,7 @@ def new_course(author, title: str, *, summary: str, lesson: str = "Read the slid
                                                  authoring.OptionInput("Wrong", False))))
     if published:
         authoring.set_published(author, course, True)
+    db.session.commit()  # the unit of work ends: the course is indexed (a job)
     return course
 
 
@@ -245,6 +246,7 @@ def corpus(make_user, make_paper, make_thread, make_answer, moderator, veteran):
     index_paper(made["p_draft"])
     forum_moderation.set_hidden(moderator, made["t_hidden"], True, "off topic")
     forum_moderation.set_deleted(moderator, made["t_deleted"], True)
+    db.session.commit()  # the events' jobs re-index; the stale entries are written after
     # nor a stale entry for a draft course or a removed thread (the pages filter themselves)
     for kind, key in (("course", "c_draft"), ("thread", "t_hidden"), ("thread", "t_deleted")):
         search.index(search.Document(kind=kind, object_id=made[key].id, language="en",
@@ -632,6 +634,7 @@ def test_editing_a_lesson_changes_what_search_finds(client, make_user):
     lesson = course.modules[0].lessons[0]
     authoring.update_lesson(teacher, lesson, authoring.LessonInput(
         "Lesson 1", "Look for steganography in the pictures."))
+    db.session.commit()
     assert courses_found("steganography") == ["Live data forensics"]
     assert courses_found("volatility") == []
     html = page(client, "/search", q="steganography")
@@ -641,11 +644,13 @@ def test_editing_a_lesson_changes_what_search_finds(client, make_user):
         {"Live data forensics"}
 
     authoring.set_published(teacher, course, False)
+    db.session.commit()
     assert courses_found("steganography") == []
     assert _titles_on_pillar_page("courses", page(client, "/courses/", q="steganography")) == \
         set()
     assert course.id not in _indexed("course")
     authoring.set_published(teacher, course, True)
+    db.session.commit()
     assert courses_found("steganography") == ["Live data forensics"]
 
 
@@ -657,6 +662,7 @@ def test_changing_a_course_visibility_changes_who_finds_it(client, auth, make_us
         title=course.title, slug=course.slug, summary=course.summary, outcomes=course.outcomes,
         topics=("investigation",), language="en", level=Level.BEGINNER, audience=("police",),
         hours=3, visibility=RES))
+    db.session.commit()
     assert by_pillar(page(client, "/search", q="ledger"))["courses"].total == 0
     person(make_user, auth, "officer")
     assert by_pillar(page(client, "/search", q="ledger"))["courses"].titles == [course.title]
