@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.models import User
 from vfac.extensions import db
-from vfac.models import TimestampMixin, Topic, Visibility, enum_column, utcnow
+from vfac.models import FileCheck, TimestampMixin, Topic, Visibility, enum_column, utcnow
 
 
 class Level(enum.Enum):
@@ -133,6 +133,11 @@ class Lesson(TimestampMixin, db.Model):
     attachments: Mapped[list["Attachment"]] = relationship(
         back_populates="lesson", cascade="all, delete-orphan", order_by="Attachment.id")
 
+    @property
+    def served_attachments(self) -> list[Attachment]:
+        """What learners get: the attachments whose check passed."""
+        return [a for a in self.attachments if a.is_passed]
+
 
 class Attachment(db.Model):
     """A PDF or image of a lesson, stored under a random name in the instance folder."""
@@ -147,6 +152,12 @@ class Attachment(db.Model):
     content_type: Mapped[str] = mapped_column(String(40))
     size: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
+    # a PDF waits in quarantine until a job has checked it (images pass at upload); rows
+    # from before the check ran as a job had passed it at upload (migration 0011)
+    check_state: Mapped[FileCheck] = mapped_column(enum_column(FileCheck, 16),
+                                                   default=FileCheck.CHECKING,
+                                                   server_default=FileCheck.PASSED.name)
+    refusal: Mapped[str] = mapped_column(String(20), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     lesson: Mapped[Lesson] = relationship(back_populates="attachments")
@@ -154,6 +165,10 @@ class Attachment(db.Model):
     @property
     def is_image(self) -> bool:
         return self.content_type.startswith("image/")
+
+    @property
+    def is_passed(self) -> bool:
+        return self.check_state is FileCheck.PASSED
 
 
 class Quiz(db.Model):

@@ -42,7 +42,7 @@ def render_pack(course: Course) -> str:
         selectinload(Module.quiz).selectinload(Quiz.questions)
         .selectinload(Question.options))).scalars().all()
     files = {a.id: _data_uri(a) for m in course.modules for le in m.lessons
-             for a in le.attachments}
+             for a in le.served_attachments}
     css = _stylesheet(current_app.root_path)
     with force_locale(babel_locale(course.language)):
         return render_template("courses/offline.html", course=course, files=files, css=css,

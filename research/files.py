@@ -1,11 +1,13 @@
 """Paper files on disk: checked by content, kept under random names outside static/.
 
-A PDF is accepted when it starts with the PDF signature and pypdf, in a child process with
-a time limit and a memory cap, opens it, finds pages, no encryption, no active content and
+An upload is refused at once when it is empty, too large or does not start with the PDF
+signature; otherwise it is kept as it came, in quarantine (`<name>.upload`, never served),
+and a job checks it (research/services/checks.py): pypdf, in a child process with a time
+limit and a memory cap, opens it, finds pages, no encryption, no active content and
 nothing but PDF (research/pdfcheck.py). The child then writes a clean copy, pages only;
-that copy is what is kept and served, never the uploaded bytes. Anything refused leaves
-no file behind. Course attachments that are PDFs go through the same check
-(keep_clean_pdf).
+that copy (`<name>`) is what is kept and served, never the uploaded bytes. A refused
+upload leaves no file behind. Course attachments that are PDFs go through the same
+quarantine and check.
 
 Names are never taken as given: the member's name for a file loses folders and Unicode
 control and format characters (a right-to-left override turns "fdp.hta" into what reads
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import resource
 import secrets
 import subprocess
@@ -38,12 +41,24 @@ class FileTooLarge(ServiceError):
 
 
 @dataclass(frozen=True)
-class StoredPdf:
+class Quarantined:
+    """An upload kept as it came, unchecked, until the check job: never served."""
+
     original_name: str
-    stored_name: str
+    stored_name: str  # the name of its clean copy-to-be; the upload is `<name>.upload`
     size: int
     sha256: str
-    pages: int
+
+
+class PdfRefused(Exception):
+    """The check refused the file; `reason` is a key of the refusal messages.
+
+    Not a ServiceError: it is raised in a job, whose unit of work records the refusal.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason if reason in _REFUSALS else "malformed"
 
 
 @dataclass(frozen=True)
@@ -108,30 +123,53 @@ def read_pdf(path: Path, want_text: bool) -> dict:
     return _run_check(path, *(["--text"] if want_text else []))
 
 
-def keep_clean_pdf(data: bytes, folder: Path) -> CleanPdf:
-    """Check PDF bytes and keep only their clean copy in `folder`; ServiceError when refused.
+def refusal_message(reason: str):
+    """What a member is told about a refused PDF (lazy: rendered in their language)."""
+    return _REFUSALS.get(reason, _REFUSALS["malformed"])
+
+
+def quarantine_path(stored_name: str, folder: Path | None = None) -> Path:
+    return (folder or _folder()) / f"{stored_name}.upload"
+
+
+def quarantine(data: bytes, original_name: str, folder: Path | None = None) -> Quarantined:
+    """Keep uploaded PDF bytes as they came, for the check job (fast: one write)."""
+    folder = folder or _folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    stored = secrets.token_hex(16)
+    quarantine_path(stored, folder).write_bytes(data)
+    return Quarantined(original_name=original_name, stored_name=stored, size=len(data),
+                       sha256=hashlib.sha256(data).hexdigest())
+
+
+def check_quarantined(stored_name: str, folder: Path | None = None) -> CleanPdf:
+    """Check a quarantined upload and keep its clean copy as `stored_name`; PdfRefused (and
+    no clean copy) when refused. The upload stays: the job removes it once its outcome is
+    committed, so a run that fails before that can be tried again.
 
     Takes seconds on a large file (a child process): call it outside a database
     transaction (vfac.transactions.outside_transaction).
     """
-    if not data.startswith(b"%PDF-"):
-        raise ServiceError(_REFUSALS["malformed"])
-    folder.mkdir(parents=True, exist_ok=True)
-    stored = secrets.token_hex(16)
-    upload, target = folder / f"{stored}.upload", folder / stored
+    folder = folder or _folder()
+    upload = quarantine_path(stored_name, folder)
+    if not upload.is_file():  # e.g. a worker without the web server's instance folder
+        raise FileNotFoundError(f"quarantined upload {upload} is missing")
+    # written under a name of its own, then renamed: a doubled job never serves half a copy
+    partial = folder / f"{stored_name}.{secrets.token_hex(4)}.part"
     try:
-        upload.write_bytes(data)
-        result = _run_check(upload, "--clean", str(target))
+        result = _run_check(upload, "--clean", str(partial))
         if not result["ok"]:
-            raise ServiceError(_REFUSALS[result["reason"]])
-        kept = target.read_bytes()
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
+            raise PdfRefused(result["reason"])
+        kept = partial.read_bytes()
+        os.replace(partial, folder / stored_name)
     finally:
-        upload.unlink(missing_ok=True)
-    return CleanPdf(stored_name=stored, size=len(kept), sha256=hashlib.sha256(kept).hexdigest(),
-                    pages=result["pages"])
+        partial.unlink(missing_ok=True)
+    return CleanPdf(stored_name=stored_name, size=len(kept),
+                    sha256=hashlib.sha256(kept).hexdigest(), pages=result["pages"])
+
+
+def remove_quarantine(stored_name: str, folder: Path | None = None) -> None:
+    quarantine_path(stored_name, folder).unlink(missing_ok=True)
 
 
 def read_upload(stream: IO[bytes], limit: int) -> bytes:
@@ -144,22 +182,19 @@ def read_upload(stream: IO[bytes], limit: int) -> bytes:
     return data
 
 
-def store_pdf(stream: IO[bytes], filename: str) -> StoredPdf:
-    """Check an uploaded PDF and keep its clean copy; a ServiceError (and no file) if refused.
-
-    Slow: call it outside a database transaction (vfac.transactions.outside_transaction).
-    """
+def store_pdf(stream: IO[bytes], filename: str) -> Quarantined:
+    """Keep an uploaded PDF in quarantine for its check; a ServiceError (and no file) at
+    once when it is empty, too large or not a PDF."""
     data = read_upload(stream, current_app.config["RESEARCH_PDF_MAX_BYTES"])
     if not data.startswith(b"%PDF-"):
         raise ServiceError(_l("Only PDF documents can be uploaded: this file is not a PDF."))
-    clean = keep_clean_pdf(data, _folder())
-    return StoredPdf(original_name=clean_name(filename, ".pdf", "paper"),
-                     stored_name=clean.stored_name, size=clean.size, sha256=clean.sha256,
-                     pages=clean.pages)
+    return quarantine(data, clean_name(filename, ".pdf", "paper"))
 
 
-def discard(stored_name: str) -> None:
-    path_of(stored_name).unlink(missing_ok=True)
+def discard(stored_name: str, folder: Path | None = None) -> None:
+    """Remove a kept file from disk: its clean copy and its quarantined upload."""
+    ((folder or _folder()) / stored_name).unlink(missing_ok=True)
+    remove_quarantine(stored_name, folder)
 
 
 def _visible(text: str) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from accounts.models import User
 from vfac.extensions import db
-from vfac.models import TimestampMixin, Topic, Visibility, enum_column, utcnow
+from vfac.models import FileCheck, TimestampMixin, Topic, Visibility, enum_column, utcnow
 
 
 class PaperType(enum.Enum):
@@ -27,6 +27,8 @@ class PaperType(enum.Enum):
 
 class Status(enum.Enum):
     DRAFT = "draft"
+    # submitted, but its newest PDF is still being checked: not the moderators' yet
+    CHECKING = "checking"
     PENDING = "pending"
     PUBLISHED = "published"
     REJECTED = "rejected"
@@ -86,7 +88,18 @@ class Paper(TimestampMixin, db.Model):
         return self.status is Status.PUBLISHED
 
     @property
+    def passed_files(self) -> list[PaperFile]:
+        """The versions readers get, newest first: only files whose check passed."""
+        return [f for f in self.files if f.check_state is FileCheck.PASSED]
+
+    @property
     def current_file(self) -> PaperFile | None:
+        """The newest version that passed its check: the one served and indexed."""
+        return next((f for f in self.files if f.check_state is FileCheck.PASSED), None)
+
+    @property
+    def latest_file(self) -> PaperFile | None:
+        """The newest upload in any state (being checked, refused): its submitter's news."""
         return self.files[0] if self.files else None
 
     @property
@@ -115,7 +128,11 @@ class Extraction(enum.Enum):
 
 
 class PaperFile(db.Model):
-    """One version of a paper's PDF; a new upload adds a version and keeps the old ones."""
+    """One version of a paper's PDF; a new upload adds a version and keeps the old ones.
+
+    An upload waits in quarantine (files.quarantine_path) while a job checks it; stored_name
+    is the name its clean copy gets, and size and sha256 are the upload's until then.
+    """
 
     __tablename__ = "research_file"
     __table_args__ = (UniqueConstraint("paper_id", "version"),)
@@ -133,7 +150,18 @@ class PaperFile(db.Model):
                                                    default=Extraction.PENDING)
     # deferred: lists and pages never load the full text, only search indexing does
     text: Mapped[str] = deferred(mapped_column(Text, default=""))
+    # a new row is checked first; rows from before the check ran as a job had passed it at
+    # upload (migration 0011), hence the server default
+    check_state: Mapped[FileCheck] = mapped_column(enum_column(FileCheck, 16),
+                                                   default=FileCheck.CHECKING,
+                                                   server_default=FileCheck.PASSED.name)
+    # why it was refused: a key of files.REFUSALS ("script", "encrypted"...)
+    refusal: Mapped[str] = mapped_column(String(20), default="", server_default="")
     uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts_user.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     paper: Mapped[Paper] = relationship(back_populates="files")
+
+    @property
+    def is_passed(self) -> bool:
+        return self.check_state is FileCheck.PASSED

@@ -340,7 +340,7 @@ def _dublin_core(paper: Paper) -> list[tuple[str, object]]:
             *(("subject", t.name_in("en")) for t in paper.topics),
             ("description", paper.abstract), ("publisher", paper.publisher),
             ("date", paper.year), ("type", paper.type.value),
-            ("format", "application/pdf" if paper.files else None),
+            ("format", "application/pdf" if paper.current_file else None),
             ("identifier", _paper_url(paper.id)),
             ("identifier", f"https://doi.org/{paper.doi}" if paper.doi else None),
             ("identifier", paper.url), ("language", paper.language),

@@ -4,6 +4,11 @@ A paper is *listed* (library, search, topic hubs, home, feeds of the one search)
 published, to readers of its visibility level; it is *viewed* also, unpublished, by its
 submitter, and by moderators once submitted (a draft is its submitter's own). Registered
 with accounts.permissions; tests/platform/test_visibility_policy.py checks both sides agree.
+
+A paper's files are served only once their check passed (Paper.passed_files, the library's
+file_for_download): whoever sees the paper never gets an upload still in quarantine. How
+its newest upload's check went (being checked, refused and why) is for its uploader, its
+submitter and its editors.
 """
 from __future__ import annotations
 
@@ -12,7 +17,8 @@ from typing import Any, ClassVar
 from sqlalchemy import and_, or_
 
 from accounts.models import Role, User
-from accounts.permissions import at_least, member_id, register_policy, visibilities_for
+from accounts.permissions import (at_least, can, member_id, register_policy,
+                                  visibilities_for)
 from research.models import Paper, Status
 
 
@@ -42,6 +48,15 @@ class PaperPolicy:
         if at_least(Role.MODERATOR)(user, None):
             shown.append(and_(visible, entity.status != Status.DRAFT))
         return [or_(*shown)]
+
+
+def sees_upload_check(user: User | None, paper: Paper) -> bool:
+    """Whether this reader is told how the paper's newest upload's check is going."""
+    latest, me = paper.latest_file, member_id(user)
+    if latest is None or me is None:
+        return False
+    return me in (paper.submitter_id, latest.uploaded_by_id) \
+        or can(user, "research.paper.edit", paper)
 
 
 def register() -> None:

@@ -11,8 +11,8 @@ from accounts.permissions import require
 from accounts.services import ServiceError
 from research import citations, files, platform, policy
 from research.forms import ModerateForm, PaperForm, library_query, region_labels, type_labels
-from research.models import Paper, PaperType
-from research.services import library, moderation, submission
+from research.models import Paper, PaperType, Status
+from research.services import checks, library, moderation, submission
 from vfac import ratelimits
 from vfac.forms import ActionForm
 from vfac.params import int_arg
@@ -21,6 +21,7 @@ from vfac.topics import all_topics
 bp = Blueprint("research", __name__, url_prefix="/research")
 policy.register()  # who sees which items (accounts.permissions asks)
 platform.register()  # search, topic hubs, home and member pages show papers too
+checks.register()  # uploaded PDFs are checked by jobs once stored
 
 
 def load_paper(paper_id: int) -> Paper:
@@ -58,8 +59,13 @@ def index():
 @bp.route("/<int:paper_id>")
 def paper(paper_id: int):
     item = load_paper(paper_id)
+    latest = item.latest_file
+    upload = latest if policy.sees_upload_check(current_user, item) and not latest.is_passed \
+        else None
     return render_template("research/paper.html", paper=item, action=ActionForm(),
-                           related=library.related_papers(current_user, item), **_labels())
+                           related=library.related_papers(current_user, item), upload=upload,
+                           refusal=files.refusal_message(upload.refusal) if upload else None,
+                           **_labels())
 
 
 def _citation(paper_id: int, text: str, mimetype: str, extension: str) -> Response:
@@ -126,9 +132,14 @@ def _save_form(form: PaperForm, paper: Paper | None):
     except ServiceError as error:
         form.form_errors.append(str(error))
         return render_template("research/edit.html", form=form, paper=paper), 400
-    flash(_("Your paper was sent to the moderators for review.") if submit
-          else _("Saved."), "success")
+    flash(_saved_message(paper, submit), "success")
     return redirect(url_for("research.paper", paper_id=paper.id))
+
+
+def _saved_message(paper: Paper, submit: bool) -> str:
+    if paper.status is Status.CHECKING:
+        return _("Your paper goes to the moderators once its PDF has been checked.")
+    return _("Your paper was sent to the moderators for review.") if submit else _("Saved.")
 
 
 @bp.route("/submit", methods=["GET", "POST"])
@@ -168,7 +179,7 @@ def submit_draft(paper_id: int):
         abort(400)
     try:
         submission.submit_paper(current_user, item)
-        flash(_("Your paper was sent to the moderators for review."), "success")
+        flash(_saved_message(item, True), "success")
     except ServiceError as error:
         flash(str(error), "error")
     return redirect(url_for("research.paper", paper_id=item.id))

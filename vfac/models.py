@@ -31,6 +31,17 @@ class Visibility(enum.Enum):
     RESTRICTED = "restricted"  # law-enforcement and judicial members only
 
 
+class FileCheck(enum.Enum):
+    """Where an uploaded PDF (a paper's, a lesson's) is in its check, which runs as a job.
+
+    Only a PASSED file is ever served: until then the raw upload waits in quarantine.
+    """
+
+    CHECKING = "checking"
+    PASSED = "passed"
+    REFUSED = "refused"
+
+
 class Topic(db.Model):
     """One of the nine topics of the UN comprehensive study; names per UI language."""
 

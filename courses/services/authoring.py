@@ -20,14 +20,13 @@ from courses.models import (Attachment, Course, CourseAudience, Lesson, Level, M
                             Question, Quiz, course_instructor)
 from courses.quiz import kind_of
 from courses.services.index import course_changed
-from research.files import clean_name, keep_clean_pdf, read_upload
-from vfac import search
+from research.files import clean_name, discard, quarantine, read_upload, refusal_message
+from vfac import events, search
 from vfac.extensions import db
 from vfac.i18n import babel_locale
 from vfac.markup import render_markdown
-from vfac.models import Visibility, utcnow
+from vfac.models import FileCheck, Visibility, utcnow
 from vfac.topics import topics_by_slugs
-from vfac.transactions import outside_transaction
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,7 @@ def delete_course(actor: User, course: Course) -> None:
     db.session.delete(course)
     db.session.flush()
     for name in files:
-        _upload_path(name).unlink(missing_ok=True)
+        _discard(name)
 
 
 def _renumber(items: list) -> None:
@@ -171,7 +170,7 @@ def delete_module(actor: User, module: Module) -> None:
     course_changed(course)
     db.session.flush()
     for name in files:
-        _upload_path(name).unlink(missing_ok=True)
+        _discard(name)
 
 
 @dataclass(frozen=True)
@@ -221,7 +220,7 @@ def delete_lesson(actor: User, lesson: Lesson) -> None:
     course_changed(module.course)
     db.session.flush()
     for name in files:
-        _upload_path(name).unlink(missing_ok=True)
+        _discard(name)
 
 
 # Attachments are recognised by their first bytes, never by their name or declared type.
@@ -236,10 +235,10 @@ def sniff(head: bytes) -> str | None:
 
 
 def _upload_path(stored_name: str) -> Path:
-    return _folder() / stored_name
+    return upload_folder() / stored_name
 
 
-def _folder() -> Path:
+def upload_folder() -> Path:
     return Path(current_app.instance_path) / "uploads" / "courses"
 
 
@@ -254,12 +253,12 @@ def download_name(attachment: Attachment) -> str:
 
 
 def _keep_file(data: bytes, content_type: str) -> tuple[str, int, str]:
-    """Keep the file under a random name: (stored name, size, SHA-256). A PDF is checked and
-    only its clean copy kept, as research papers are (slow: a child process)."""
-    folder = _folder()
+    """Keep the file under a random name: (stored name, size, SHA-256). A PDF waits in
+    quarantine for its check job (courses/services/checks.py), as research papers do."""
+    folder = upload_folder()
     if content_type == "application/pdf":
-        clean = keep_clean_pdf(data, folder)
-        return clean.stored_name, clean.size, clean.sha256
+        kept = quarantine(data, "", folder)
+        return kept.stored_name, kept.size, kept.sha256
     folder.mkdir(parents=True, exist_ok=True)
     stored = secrets.token_hex(16)
     (folder / stored).write_bytes(data)
@@ -267,27 +266,38 @@ def _keep_file(data: bytes, content_type: str) -> tuple[str, int, str]:
 
 
 def add_attachment(actor: User, lesson: Lesson, stream: IO[bytes], filename: str) -> Attachment:
-    """Keep a PDF, PNG or JPEG for a lesson under a random name outside static/."""
+    """Keep a PDF, PNG or JPEG for a lesson under a random name outside static/; a PDF is
+    served once a job has checked it and kept its clean copy."""
     require(actor, "courses.course.edit", lesson.module.course)
     data = read_upload(stream, current_app.config["COURSE_ATTACHMENT_MAX_BYTES"])
     content_type = sniff(data[:16])
     if content_type is None:
         raise ServiceError(_l("Only PDF documents and PNG or JPEG images can be attached."))
-    with outside_transaction():  # no lock held while a PDF is checked
-        stored, size, sha256 = _keep_file(data, content_type)
+    stored, size, sha256 = _keep_file(data, content_type)
+    is_pdf = content_type == "application/pdf"
     try:
-        require(actor, "courses.course.edit", lesson.module.course)  # again, after the wait
-        attachment = Attachment(lesson=lesson, stored_name=stored, size=size, sha256=sha256,
-                                original_name=clean_name(filename, _SUFFIXES[content_type],
-                                                         "attachment"),
-                                content_type=content_type)
+        attachment = Attachment(
+            lesson=lesson, stored_name=stored, size=size, sha256=sha256,
+            original_name=clean_name(filename, _SUFFIXES[content_type], "attachment"),
+            content_type=content_type,
+            check_state=FileCheck.CHECKING if is_pdf else FileCheck.PASSED)
         db.session.add(attachment)
         db.session.flush()
+        if is_pdf:
+            events.record(events.attachment_stored, attachment_id=attachment.id)
     except BaseException:
-        db.session.rollback()
-        _upload_path(stored).unlink(missing_ok=True)  # no row, no file
+        _discard(stored)  # no file; the failed unit of work rolls the row back
         raise
     return attachment
+
+
+def refusal_of(attachment: Attachment):
+    """Why a PDF attachment was refused, for its instructors (lazy: in their language)."""
+    return refusal_message(attachment.refusal)
+
+
+def _discard(stored_name: str) -> None:
+    discard(stored_name, upload_folder())  # the file, or its upload still in quarantine
 
 
 def delete_attachment(actor: User, attachment: Attachment) -> None:
@@ -295,7 +305,7 @@ def delete_attachment(actor: User, attachment: Attachment) -> None:
     name = attachment.stored_name
     db.session.delete(attachment)
     db.session.flush()
-    _upload_path(name).unlink(missing_ok=True)
+    _discard(name)
 
 
 @dataclass(frozen=True)

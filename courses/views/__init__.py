@@ -7,6 +7,7 @@ from flask_login import current_user
 from accounts.permissions import require
 from courses import platform, policy
 from courses.models import Course, Lesson, Module
+from courses.services import checks
 from courses.services.catalogue import course_by_slug, lesson_link
 from vfac import links
 
@@ -14,6 +15,7 @@ bp = Blueprint("courses", __name__)
 links.register("lesson", lesson_link)  # the advice board's "asked about this lesson"
 policy.register()  # who sees which items (accounts.permissions asks)
 platform.register()  # search, topic hubs, home and member pages show courses too
+checks.register()  # PDF attachments are checked by a job once stored
 
 
 def load_course(slug: str) -> Course:

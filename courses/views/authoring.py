@@ -173,7 +173,7 @@ def edit_lesson(slug: str, lesson_id: int):
         return redirect(url_for("courses.edit_lesson", slug=slug, lesson_id=lesson.id))
     return render_template("courses/edit_lesson.html", form=form, course=course,
                            module=lesson.module, lesson=lesson, upload=AttachmentForm(),
-                           action=ActionForm())
+                           action=ActionForm(), refusal_of=authoring.refusal_of)
 
 
 @bp.route("/courses/<slug>/lessons/<int:lesson_id>/<any(move, delete):action>",
@@ -206,7 +206,7 @@ def add_attachment(slug: str, lesson_id: int):
             return redirect(url_for("courses.edit_lesson", slug=slug, lesson_id=lesson_id))
     return render_template("courses/edit_lesson.html", form=EditLessonForm(
         obj=lesson, body=lesson.body_source), course=course, module=lesson.module,
-        lesson=lesson, upload=upload, action=ActionForm()), 400
+        lesson=lesson, upload=upload, action=ActionForm(), refusal_of=authoring.refusal_of), 400
 
 
 @bp.route("/courses/<slug>/lessons/<int:lesson_id>/attachments/<int:attachment_id>/delete",

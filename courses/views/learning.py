@@ -96,7 +96,7 @@ def lesson_done(slug: str, lesson_id: int):
 def attachment(slug: str, attachment_id: int):
     course = load_course(slug)
     item = db.session.get(Attachment, attachment_id)
-    if item is None:
+    if item is None or not item.is_passed:  # a PDF being checked is never served
         abort(404)
     lesson_in(course, item.lesson_id)  # the file must belong to this (visible) course
     response = send_file(upload_path(item), mimetype=item.content_type,

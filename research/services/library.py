@@ -23,7 +23,7 @@ from research.models import Paper, PaperFile, PaperType, paper_topic
 from vfac import search
 from vfac.counters import HitCounter
 from vfac.extensions import db
-from vfac.models import Topic, Visibility
+from vfac.models import FileCheck, Topic, Visibility
 
 PER_PAGE = 20
 MAX_PAGE = 50  # relevance has no stable key to page by; narrower facets beat page 51
@@ -184,8 +184,9 @@ def snippets(papers: list[Paper], terms: list[set[str]]) -> dict[int, Markup]:
     missing = [p.id for p in papers if found[p.id] is None]
     if missing:
         latest = (select(PaperFile.paper_id, func.max(PaperFile.version).label("v"))
-                  .where(PaperFile.paper_id.in_(missing)).group_by(PaperFile.paper_id)
-                  .subquery())
+                  .where(PaperFile.paper_id.in_(missing),
+                         PaperFile.check_state == FileCheck.PASSED)  # the current file
+                  .group_by(PaperFile.paper_id).subquery())
         rows = db.session.execute(select(PaperFile.paper_id, func.substr(PaperFile.text, 1,
                                                                          100_000))
                                   .join(latest, (latest.c.paper_id == PaperFile.paper_id)
@@ -226,15 +227,16 @@ def my_papers(actor: User) -> list[Paper]:
     """The papers this member submitted, in every state, newest first."""
     return list(db.session.execute(
         select(Paper).where(Paper.submitter_id == actor.id).order_by(Paper.id.desc())
-        .limit(200)).scalars())
+        .limit(200).options(selectinload(Paper.files))).scalars())
 
 
 def file_for_download(actor, paper: Paper, version: int | None) -> PaperFile | None:
-    """The asked version (the current one by default) of a paper the actor may read."""
+    """The asked version (the current one by default) of a paper the actor may read; never
+    a file whose check has not passed (its upload waits in quarantine, unread)."""
     require(actor, "research.paper.view", paper)
     if version is None:
         return paper.current_file
-    return next((f for f in paper.files if f.version == version), None)
+    return next((f for f in paper.passed_files if f.version == version), None)
 
 
 # A download is not a row update: counted in Redis or in memory, written later
@@ -250,4 +252,4 @@ def record_download(actor, paper_file: PaperFile) -> None:
                      paper=paper.id, version=paper_file.version, sha256=paper_file.sha256)
     if paper.is_published:
         download_counts.add(paper.id)
-    db.session.commit()
+    db.session.flush()

@@ -46,7 +46,7 @@ def approve_paper(actor: User, paper: Paper, notify: bool = True) -> None:
     index_paper(paper)
     library_counts.forget()
     audit.record("paper.approved", actor, paper.submitter, paper=paper.id)
-    db.session.commit()
+    db.session.flush()
     if notify:
         _tell_submitter(paper, "paper_approved",
                         _l("Your paper is published in the VFAC library"))
@@ -65,5 +65,5 @@ def reject_paper(actor: User, paper: Paper, reason: str) -> None:
         search.remove("paper", paper.id)
         library_counts.forget()
     audit.record("paper.rejected", actor, paper.submitter, paper=paper.id, reason=reason)
-    db.session.commit()
+    db.session.flush()
     _tell_submitter(paper, "paper_rejected", _l("Your paper needs changes before publication"))

@@ -27,7 +27,8 @@ def dashboard_tables() -> list[Table]:
 def by_status() -> Table:
     """How many papers are published, waiting for a moderator, drafts or sent back."""
     labels = {Status.PUBLISHED: _("Published"), Status.PENDING: _("Waiting for review"),
-              Status.DRAFT: _("Draft"), Status.REJECTED: _("Not accepted")}
+              Status.CHECKING: _("Being checked"), Status.DRAFT: _("Draft"),
+              Status.REJECTED: _("Not accepted")}
     counts = dict(db.session.execute(select(Paper.status, func.count()).group_by(Paper.status))
                   .all())
     return Table("papers-totals", _("Library"), [_("Status"), _("Code"), _("Papers")],

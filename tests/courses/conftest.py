@@ -42,7 +42,7 @@ def make_course(make_user):
                             authoring.OptionInput("Wrong answer", False, "No, because."))))
         if published:
             authoring.set_published(author, course, True)
-        db.session.expire_all()
+        db.session.commit()  # the end of a unit of work: the course is indexed
         return course
 
     return make

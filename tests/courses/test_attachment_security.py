@@ -1,17 +1,20 @@
 """Lesson attachments get the papers' PDF check and clean names (issue 13, findings 3-4)."""
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from courses.models import Attachment
 from courses.services import authoring
+from research import files
 from tests.pdfs import HEADER, JS, TEXT, document
 from vfac.extensions import db
+from vfac.models import FileCheck
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -42,13 +45,21 @@ def stored_files(app) -> list[Path]:
         "HTA polyglot", "not a real PDF"])
 def test_pdf_attachments_are_checked_like_papers(client, app, auth, make_course, data,
                                                  message):
-    course = make_course(published=False)
+    """Stored at once, refused by the check job (at once in the tests): no file is left,
+    learners never see it, and its instructors read why on the lesson's editing page."""
+    course = make_course()
+    lesson = course.modules[0].lessons[0]
     auth.login(course.instructors[0])
     before = stored_files(app)
     response = attach(client, course, data, "notes.pdf")
-    assert response.status_code == 400 and message in response.get_data(as_text=True)
-    assert db.session.scalar(select(func.count()).select_from(Attachment)) == 0
-    assert stored_files(app) == before
+    assert response.status_code == 302
+    item = db.session.scalar(select(Attachment))
+    assert item.check_state is FileCheck.REFUSED and stored_files(app) == before
+    edit = client.get(f"/courses/{course.slug}/lessons/{lesson.id}/edit")
+    assert message in edit.get_data(as_text=True)
+    assert client.get(f"/courses/{course.slug}/attachments/{item.id}").status_code == 404
+    assert "notes.pdf" not in client.get(f"/courses/{course.slug}/lessons/{lesson.id}") \
+        .get_data(as_text=True)
 
 
 def test_a_pdf_attachment_is_kept_as_its_clean_copy(client, app, auth, make_course):
@@ -95,8 +106,6 @@ def test_an_old_bidi_name_is_served_cleaned(client, auth, make_course):
 def test_no_transaction_is_open_while_a_pdf_is_checked(client, auth, make_course,
                                                        monkeypatch):
     """The lock itself is tested on a SQLite file in tests/research/test_upload_lock.py."""
-    from research import files  # noqa: PLC0415
-
     course = make_course()
     auth.login(course.instructors[0])
     seen, real_check = [], files._run_check
@@ -108,3 +117,34 @@ def test_no_transaction_is_open_while_a_pdf_is_checked(client, auth, make_course
     monkeypatch.setattr(files, "_run_check", check)
     assert attach(client, course, document(), "notes.pdf").status_code == 302
     assert seen == [False]
+
+
+def test_a_pdf_attachment_is_served_once_its_check_passed(client, auth, make_course,
+                                                          queued_jobs):
+    """With a queue that waits (issue 14): until its check job ran, nobody gets the PDF."""
+    course = make_course()
+    lesson = course.modules[0].lessons[0]
+    auth.login(course.instructors[0])
+    assert attach(client, course, document(), "notes.pdf").status_code == 302
+    item = db.session.scalar(select(Attachment))
+    assert item.check_state is FileCheck.CHECKING
+    assert queued_jobs.names().count("courses.services.checks.check_attachment") == 1
+    assert client.get(f"/courses/{course.slug}/attachments/{item.id}").status_code == 404
+    lesson_url = f"/courses/{course.slug}/lessons/{lesson.id}"
+    assert "Being checked" in client.get(lesson_url + "/edit").get_data(as_text=True)
+    assert "notes.pdf" not in client.get(lesson_url).get_data(as_text=True)
+    # an image has nothing to check: served at once
+    assert attach(client, course, PNG, "map.png").status_code == 302
+    image = db.session.scalar(select(Attachment).where(Attachment.id != item.id))
+    assert image.check_state is FileCheck.PASSED
+    assert queued_jobs.names().count("courses.services.checks.check_attachment") == 1
+
+    queued_jobs.run()
+    db.session.expire_all()
+    assert item.check_state is FileCheck.PASSED
+    assert not files.quarantine_path(item.stored_name, authoring.upload_folder()).exists()
+    served = client.get(f"/courses/{course.slug}/attachments/{item.id}")
+    assert served.status_code == 200 and served.data.startswith(b"%PDF-")
+    assert hashlib.sha256(served.data).hexdigest() == item.sha256
+    served.close()
+    assert "notes.pdf" in client.get(lesson_url).get_data(as_text=True)

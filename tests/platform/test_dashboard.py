@@ -137,7 +137,8 @@ def test_paper_numbers(client, make_paper, admin):
     make_paper(status=PaperStatus.DRAFT)
     assert csv_rows(client, "papers-totals")[1:] == [
         ["Published", "published", "3"], ["Waiting for review", "pending", "1"],
-        ["Draft", "draft", "1"], ["Not accepted", "rejected", "0"]]
+        ["Being checked", "checking", "0"], ["Draft", "draft", "1"],
+        ["Not accepted", "rejected", "0"]]
     rows = csv_rows(client, "papers-by-topic")
     assert rows[0] == ["Topic", "Code", "Published papers", "Public", "Members",
                        "Law enforcement and judiciary only"]

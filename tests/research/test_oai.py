@@ -12,7 +12,7 @@ from sickle import Sickle, oaiexceptions
 
 from research.models import PaperFile, Status
 from vfac.extensions import db
-from vfac.models import Visibility
+from vfac.models import FileCheck, Visibility
 
 NS = {"oai": "http://www.openarchives.org/OAI/2.0/",
       "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/",
@@ -172,7 +172,7 @@ def test_record_metadata(sickle, make_paper):
                        publisher="UNODC", doi="10.1000/xyz", url="https://example.org/p",
                        licence="CC BY 4.0", language="fr", published_at=utc(2026, 2, 3, 4, 5, 6))
     paper.files = [PaperFile(version=1, original_name="p.pdf", stored_name="a" * 64, size=10,
-                             sha256="0" * 64)]
+                             sha256="0" * 64, check_state=FileCheck.PASSED)]
     db.session.commit()
     record = sickle().GetRecord(identifier=f"{PREFIX}{paper.id}", metadataPrefix="oai_dc")
     assert record.header.datestamp == "2026-02-03T04:05:06Z"

@@ -7,6 +7,7 @@ from accounts.models import Role
 from research.models import PaperFile
 from tests.vfac.test_pages import FIRST_VISIT_BUDGET, HTML_BUDGET, assets_of, gzipped_size
 from vfac.extensions import db
+from vfac.models import FileCheck
 
 TOPICS = ("electronic-evidence", "investigation", "international-cooperation")
 
@@ -15,7 +16,7 @@ def add_versions(paper, n: int) -> None:
     for v in range(1, n + 1):
         paper.files.append(PaperFile(version=v, original_name=f"v{v}.pdf",
                                      stored_name=f"{paper.id:08d}{v:024d}", size=1000 * v,
-                                     sha256="0" * 64, pages=3))
+                                     sha256="0" * 64, pages=3, check_state=FileCheck.PASSED))
     db.session.commit()
 
 

@@ -18,7 +18,7 @@ from research import files
 from research.models import Extraction, PaperFile
 from tests.pdfs import HEADER, JS, TEXT, document, nested, next_chain, stream
 from tests.research.test_journey import form
-from tests.research.test_uploads import assert_refused
+from tests.research.test_uploads import assert_refused_by_check
 from vfac.extensions import db
 
 SCRIPT = "contains scripts or actions"
@@ -80,7 +80,7 @@ CONSTRUCTS = {
 def test_refused_and_nothing_kept(app, client, auth, make_user, name):
     data, message = CONSTRUCTS[name]
     auth.login(make_user(profession=Profession.ACADEMIC))
-    before = assert_refused(app, client, data, message)
+    before = assert_refused_by_check(app, client, data, message)
     assert not [p for p in (Path(app.instance_path) / "uploads" / "research").glob("*")
                 if p not in before]  # no temporary file either
 

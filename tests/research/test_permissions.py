@@ -29,7 +29,7 @@ from research.services.submission import AuthorInput, PaperInput, Upload
 from tests.research.conftest import pdf_bytes
 from vfac import counters
 from vfac.extensions import db
-from vfac.models import Visibility
+from vfac.models import FileCheck, Visibility
 
 PEOPLE = {
     "visitor": None,
@@ -207,7 +207,9 @@ def person(make_user, who):
 def checked_pdf(app):
     """One PDF checked by the real upload path (a child process), shared by the module's papers."""
     with app.app_context():
-        stored = files.store_pdf(io.BytesIO(pdf_bytes()), "paper.pdf")
+        upload = files.store_pdf(io.BytesIO(pdf_bytes()), "paper.pdf")  # in quarantine
+        stored = files.check_quarantined(upload.stored_name)  # what the check job does
+        files.remove_quarantine(upload.stored_name)
         text = files.read_pdf(files.path_of(stored.stored_name), want_text=True)["text"]
     yield stored, text
     with app.app_context():
@@ -228,7 +230,8 @@ def library_of(make_user, checked_pdf):
         paper.files.append(PaperFile(
             version=1, original_name=f"paper-{paper.id}.pdf", stored_name=name,
             size=stored.size, sha256=stored.sha256, pages=stored.pages,
-            extraction=Extraction.DONE, text=text, uploaded_by_id=uploader.id))
+            extraction=Extraction.DONE, text=text, check_state=FileCheck.PASSED,
+            uploaded_by_id=uploader.id))
         db.session.commit()
 
     def make(submitter, moderator, name):
@@ -568,6 +571,7 @@ def test_an_uploaded_paper_is_downloaded_as_kept(client, make_user):
         title="Cloud evidence", abstract="Requests across borders.", year=2024,
         type=PaperType.ARTICLE, language="en", authors=(AuthorInput("Ama Owusu"),)),
         Upload(io.BytesIO(data), "x.pdf"), submit=True)
+    db.session.commit()  # the upload's unit of work: then the check job runs
     response = client.get(f"/research/{paper.id}/versions/1")
     response.close()
     assert response.status_code == 404  # pending: not for visitors

@@ -13,6 +13,7 @@ from research.services import library, moderation, submission
 from research.services.library import LibraryQuery
 from research.services.submission import index_paper
 from tests.research.conftest import pdf_bytes
+from vfac.extensions import db
 from vfac.models import Visibility
 
 RESULT = re.compile(r'<h2 lang="[^"]*" dir="auto"><a href="/research/(\d+)">')
@@ -143,6 +144,7 @@ def test_word_only_in_the_pdf_text_finds_the_paper(client, corpus, make_user):
         year=2024, type=PaperType.CASE_STUDY, language="en",
         authors=(submission.AuthorInput("Kofi Boateng"),), topics=("investigation",)),
         submission.Upload(io.BytesIO(pdf_bytes(text)), "boateng.pdf"), submit=True)
+    db.session.commit()  # the upload's unit of work: its check and text jobs then run
     assert client.get("/research/?q=steganography").get_data(as_text=True).count(NOTHING) == 1
     moderation.approve_paper(moderator, paper, notify=False)
 

@@ -2,7 +2,9 @@
 
 A crafted 20 MB PDF used to hold SQLite's write lock for the ~20 s of its check: the
 upload's request begins with BEGIN IMMEDIATE (vfac/app.py), and other members' logins
-waited out the busy timeout and failed. The suite's own app runs each test inside one
+waited out the busy timeout and failed. The check is a job now (issue 14); here the queue
+is immediate, so the job runs in the upload's own thread just after its commit, the
+closest it can come to the request's transaction. The suite's own app runs each test inside one
 connection's transaction, where no second connection could write at all, so this runs an
 app on a SQLite file of its own, in a fresh interpreter (Flask-Limiter and Flask-Security
 keep state on their one extension object).
@@ -74,6 +76,7 @@ def scenario(folder: str) -> dict:
         "TESTING": True, "INSTANCE_PATH": folder, "SECRET_KEY": "k" * 48,
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "BASE_URL": "https://localhost",
         "SESSION_COOKIE_SECURE": False, "WTF_CSRF_ENABLED": False, "LOGIN_FAILURE_DELAY": 0,
+        "JOBS_IMMEDIATE": True,
         "SECURITY_PASSWORD_HASH_PASSLIB_OPTIONS": {
             "argon2__type": "ID", "argon2__memory_cost": 8, "argon2__time_cost": 1,
             "argon2__parallelism": 1}})

@@ -12,10 +12,11 @@ from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
 
 from accounts.models import Profession
-from research.models import Author, Paper, PaperFile
+from research.models import Author, Paper, PaperFile, Status
 from tests.research.conftest import pdf_bytes
 from tests.research.test_journey import form
 from vfac.extensions import db
+from vfac.models import FileCheck
 
 
 def uploads(app) -> list[Path]:
@@ -63,13 +64,17 @@ def js_in_link() -> bytes:
     return out.getvalue()
 
 
+# refused at once, before anything is stored: not a PDF at all
 ATTACKS = {
     "html renamed .pdf": (b"<!doctype html><script>alert(1)</script>", "not a PDF"),
     "executable renamed .pdf": (b"MZ\x90\x00\x03" + b"\x00" * 200, "not a PDF"),
     "ELF renamed .pdf": (b"\x7fELF\x02\x01\x01" + b"\x00" * 200, "not a PDF"),
+    "empty": (b"", "The file is empty."),
+}
+# kept in quarantine, then refused by the check job (which runs at once in the tests)
+CHECK_REFUSALS = {
     "html after a PDF signature": (b"%PDF-1.7\n<html><script>alert(1)</script></html>",
                                    "could not be read as a PDF"),
-    "empty": (b"", "The file is empty."),
     "pdf with javascript": (with_javascript(), "contains scripts"),
     "pdf with a script in a link": (js_in_link(), "contains scripts"),
     "encrypted pdf": (encrypted(), "encrypted"),
@@ -88,11 +93,34 @@ def assert_refused(app, client, data: bytes, message: str) -> list[Path]:
     return before
 
 
+def assert_refused_by_check(app, client, data: bytes, message: str) -> list[Path]:
+    """Submit a paper with `data`: stored at once, then refused by its check job. The paper
+    is a draft again, `message` on its page; no file kept, none served; the files before."""
+    before = uploads(app)
+    response = client.post("/research/submit", content_type="multipart/form-data",
+                           data=form(pdf=(io.BytesIO(data), "paper.pdf")))
+    assert response.status_code == 302
+    paper = db.session.scalar(select(Paper))
+    assert [f.check_state for f in paper.files] == [FileCheck.REFUSED]
+    assert paper.status is Status.DRAFT and paper.current_file is None
+    assert uploads(app) == before  # neither the upload nor a copy of it
+    assert message in client.get(f"/research/{paper.id}").get_data(as_text=True)
+    assert client.get(f"/research/{paper.id}/download").status_code == 404
+    return before
+
+
 @pytest.mark.parametrize("name", ATTACKS)
 def test_refused_upload_leaves_nothing(app, client, auth, make_user, name):
     data, message = ATTACKS[name]
     auth.login(make_user(profession=Profession.ACADEMIC))
     assert_refused(app, client, data, message)
+
+
+@pytest.mark.parametrize("name", CHECK_REFUSALS)
+def test_pdf_refused_by_its_check_leaves_no_file(app, client, auth, make_user, name):
+    data, message = CHECK_REFUSALS[name]
+    auth.login(make_user(profession=Profession.ACADEMIC))
+    assert_refused_by_check(app, client, data, message)
 
 
 def post_big(client, data: dict):
