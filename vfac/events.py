@@ -99,6 +99,8 @@ def _dispatch(session: Session) -> None:
     A listener that fails is logged and does not stop the others: the work is committed,
     and what a listener starts is a job with its own retries.
     """
+    if session.in_nested_transaction():  # a savepoint released: the work is not committed
+        return
     recorded = session.info.pop(_PENDING, None)
     if not recorded:
         return
