@@ -378,17 +378,18 @@ def create_member(actor: User | None, data: NewMember) -> User:
 
 # --- mail: one-click unsubscribe, the outbox for administrators ----------------------------
 
-def unsubscribe(member_id: int | None) -> User | None:
-    """Turn a member's notification mails off from the link in one of them (RFC 8058);
-    None when the link names nobody. The link is the proof: no sign-in is asked for."""
-    member = db.session.get(User, member_id) if member_id is not None else None
-    if member is None:
-        return None
+def unsubscribe_target(member_id: int | None) -> User | None:
+    """The member an unsubscribe link names (its signature checked by the caller)."""
+    return db.session.get(User, member_id) if member_id is not None else None
+
+
+def unsubscribe(member: User) -> None:
+    """Turn a member's notification mails off from the link in one of them (RFC 8058).
+    The signed link is the proof: no sign-in is asked for."""
     if member.mail_notifications is not MailSetting.NEVER:
         member.mail_notifications = MailSetting.NEVER
         audit.record("mail.unsubscribed", actor=member, subject=member)
         db.session.flush()
-    return member
 
 
 @dataclass(frozen=True)

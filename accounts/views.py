@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import (Blueprint, abort, flash, redirect, render_template, request, url_for)
 from babel.lists import format_list
-from flask_babel import get_locale
+from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -18,6 +18,7 @@ from accounts.models import PROFILE_PARTS, MailStatus, Status, User
 from accounts.permissions import profile_shows, require
 from accounts.sessions import current_token_hash
 from vfac import pillars
+from vfac.i18n import babel_locale
 from vfac.extensions import csrf, db
 from vfac.params import int_arg
 from vfac.topics import all_topics
@@ -232,14 +233,12 @@ def audit_log():
 @bp.route("/mail/unsubscribe/<token>", methods=["GET", "POST"])
 @csrf.exempt  # RFC 8058: mail programs POST here with no form of ours; the token is the proof
 def unsubscribe(token: str):
-    member_id = member_id_from_token(token)
-    if member_id is None:
-        abort(404)
-    if request.method == "GET":  # a link checker or a preview must not unsubscribe anyone
-        return render_template("accounts/unsubscribe.html", token=token, done=False)
-    if services.unsubscribe(member_id) is None:
-        abort(404)
-    return render_template("accounts/unsubscribe.html", token=token, done=True)
+    member = services.unsubscribe_target(member_id_from_token(token)) or abort(404)
+    done = request.method == "POST"  # a link checker or a preview must not unsubscribe anyone
+    if done:
+        services.unsubscribe(member)
+    with force_locale(babel_locale(member.language)):  # the language of the mail it came from
+        return render_template("accounts/unsubscribe.html", token=token, done=done)
 
 
 @bp.route("/admin/jobs")

@@ -224,7 +224,9 @@ def test_mail_has_text_and_html_parts_and_notification_mail_one_click_unsubscrib
     assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     link = mail["List-Unsubscribe"].strip("<>")
     path = link.split("localhost", 1)[1]
-    assert client.get(path).status_code == 200  # a link checker changes nothing
+    page = client.get(path)  # a link checker changes nothing
+    assert page.status_code == 200
+    assert 'dir="rtl"' in page.get_data(as_text=True)  # in the member's language (Arabic)
     db.session.expire_all()
     assert db.session.get(User, follower.id).mail_notifications is MailSetting.IMMEDIATE
     assert client.post(path).status_code == 200  # the mail program's one-click POST
