@@ -273,3 +273,22 @@ def test_posting_with_smtp_down_still_notifies_in_the_app(client, auth, make_use
     queued_jobs.run()
     assert count(Notification, Notification.user_id == follower.id) == 1
     assert answer.id
+
+
+@jobs.task(retries=0)
+def _always_fails(paper_id: int) -> None:
+    raise RuntimeError(f"paper {paper_id}: the disk is full")
+
+
+def test_a_job_that_fails_for_good_is_recorded_for_administrators(client, auth, make_user):
+    _always_fails_before = count(AuditEvent, AuditEvent.action == "job.failed")
+    jobs.enqueue(_always_fails, 42)  # immediate in tests: runs, fails, no retry left
+    db.session.expire_all()
+    event = db.session.execute(select(AuditEvent).filter_by(action="job.failed")
+                               .order_by(AuditEvent.id.desc())).scalars().first()
+    assert count(AuditEvent, AuditEvent.action == "job.failed") == _always_fails_before + 1
+    assert event.detail["task"].endswith("_always_fails") and "disk is full" in \
+        event.detail["error"] and "42" in event.detail["args"]
+    auth.login(make_user(Role.ADMINISTRATOR, username="boss", totp=True))
+    page = client.get("/admin/jobs").get_data(as_text=True)
+    assert "_always_fails" in page and "the disk is full" in page
