@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -41,6 +42,10 @@ def server(tmp_path_factory):
     process = subprocess.Popen([*flask, "run", "--host", "127.0.0.1", "--port", str(port)],
                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                stderr=log)
+    # the job queue's consumer beside it, as `make run` starts it: mail, notifications, checks
+    worker_log = (instance / "worker.log").open("w")
+    worker = subprocess.Popen([*flask, "jobs", "worker"], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=worker_log)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
@@ -50,12 +55,16 @@ def server(tmp_path_factory):
             time.sleep(0.1)
     else:
         process.kill()
+        worker.kill()
         log.close()
         raise RuntimeError("the e2e server did not start")
     yield base, env, instance
     process.terminate()
+    worker.send_signal(signal.SIGINT)  # Huey's graceful stop
     process.wait(timeout=10)
+    worker.wait(timeout=20)
     log.close()
+    worker_log.close()
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,9 @@ q = a.save_quiz(t, m, a.QuizInput(100, 0, 0))
 a.add_question(t, q, a.QuestionInput("single", "What do you do first?", (
     a.OptionInput("Browse the photos", False, "Never browse the device."),
     a.OptionInput("Isolate it from the network", True, "Right: no remote wiping."))))
-a.set_published(t, c, True)""")
+a.set_published(t, c, True)
+from vfac import unit_of_work
+unit_of_work.commit()""")
 
 
 def test_enrol_lesson_quiz_certificate(server, browser, output_dir):

@@ -5,6 +5,7 @@ import email
 import re
 import subprocess
 import sys
+import time
 from email import policy
 from pathlib import Path
 
@@ -46,13 +47,16 @@ print(security._totp_factory.generate_totp_password(u.tf_totp_secret))""")
 
 
 def confirmation_link(instance: Path) -> str:
-    for path in sorted((instance / "outbox").glob("*.eml"), reverse=True):
-        message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
-        found = re.search(r"https?://\S+/auth/confirm/\S+", message.get_body(("plain",))
-                          .get_content())
-        if found:
-            return found.group(0)
-    raise AssertionError("no confirmation mail in the outbox")
+    """The link of the confirmation mail, which the queue's consumer delivers in a moment."""
+    for _ in range(100):
+        for path in sorted((instance / "outbox").glob("*.eml"), reverse=True):
+            message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+            found = re.search(r"https?://\S+/auth/confirm/\S+", message.get_body(("plain",))
+                              .get_content())
+            if found:
+                return found.group(0)
+        time.sleep(0.1)
+    raise AssertionError("no confirmation mail in the outbox after 10 s")
 
 
 def log_in(page, identity: str) -> None:
